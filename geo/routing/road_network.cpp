@@ -158,8 +158,10 @@ RoadNetwork RoadNetwork::build(EdgeList in, NetworkMetadata metadata) {
 
     // 2. Renumber kept nodes, keep edges with both ends kept.
     RoadNetwork net;
-    net.input_node_count_ = n_in;
-    net.input_edge_count_ = static_cast<std::uint32_t>(m_in);
+    net.input_node_count_ = metadata.source_node_count ? metadata.source_node_count : n_in;
+    net.input_edge_count_ = metadata.source_edge_count ? metadata.source_edge_count : static_cast<std::uint32_t>(m_in);
+    metadata.source_node_count = net.input_node_count_;
+    metadata.source_edge_count = net.input_edge_count_;
     std::vector<NodeId> new_id(n_in, kInvalidId);
     for (NodeId v = 0; v < n_in; ++v)
         if (keep[v]) {

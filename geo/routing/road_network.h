@@ -40,6 +40,10 @@ struct NetworkMetadata {
     std::string crs = "EPSG:2154";
     bool approximation = false;   ///< true for models that are not a real road network
     std::string approximation_note;  ///< one sentence, usable verbatim in CLI and file metadata
+    /// Node/edge counts of the original source before the SCC filter, when the EdgeList given to
+    /// build() is itself already filtered (a network reloaded from storage); 0 = use the input.
+    std::uint32_t source_node_count = 0;
+    std::uint32_t source_edge_count = 0;
 };
 
 /// Input of RoadNetwork::build. Node ids are dense 0..node_xy.size()-1; edges in any order.
