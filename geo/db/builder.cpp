@@ -3,6 +3,7 @@
 #include <cpl_conv.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -380,7 +381,9 @@ BuildSummary build_project_database(const BuildOptions& o) {
     const auto bassins = dissolve_bassins(territory);
     say(o, "reading facilities");
     const auto facilities = load_facilities(o.sources, territory);
-    say(o, "  " + std::to_string(facilities.size()) + " facilities");
+    const auto located = std::count_if(facilities.begin(), facilities.end(), [](const auto& f) { return f.located; });
+    say(o, "  " + std::to_string(facilities.size()) + " facilities: " + std::to_string(located) + " with a place, " +
+               std::to_string(facilities.size() - static_cast<std::size_t>(located)) + " services without one");
     say(o, "computing indicators");
     const Indicators indicators = compute_indicators(o.sources, territory);
     say(o, "  " + std::to_string(indicators.definitions.size()) + " indicators, " +
