@@ -78,37 +78,6 @@ ProfileTable ProfileTable::load(const std::filesystem::path& json_file) {
         for (const auto& v : ac.value("deny", std::vector<std::string>{})) t.access_deny.insert(v);
         if (ac.contains("exclude_if")) t.exclude_if = key_value_sets(ac["exclude_if"]);
     } catch (const nlohmann::json::exception& e) {
-        throw InputError(where, std::string("not valid JSON: ") + e.what());
-    }
-    ProfileTable t;
-    t.file = json_file;
-    try {
-        t.profile = j.at("profile").get<std::string>();
-        t.version = j.at("version").get<std::string>();
-        t.description = j.value("description", "");
-        for (auto it = j.at("highway_speeds_kmh").begin(); it != j.at("highway_speeds_kmh").end(); ++it) {
-            const double v = it.value().get<double>();
-            if (!(v > 0 && v < 400)) throw InputError(where, "speed of '" + it.key() + "' must be in (0, 400) km/h");
-            t.class_speed_kmh[it.key()] = v;
-        }
-        const auto& ms = j.at("maxspeed");
-        t.use_maxspeed = ms.value("use", false);
-        t.maxspeed_factor = ms.value("factor", 1.0);
-        t.maxspeed_cap_kmh = ms.value("max_kmh", 130.0);
-        if (ms.contains("symbolic_kmh"))
-            for (auto it = ms["symbolic_kmh"].begin(); it != ms["symbolic_kmh"].end(); ++it)
-                t.symbolic_maxspeed_kmh[it.key()] = it.value().get<double>();
-        const auto& ow = j.at("oneway");
-        t.respect_oneway = ow.value("respect", true);
-        t.oneway_tags = ow.value("tags", std::vector<std::string>{});
-        for (const auto& v : ow.value("implied_highways", std::vector<std::string>{})) t.implied_oneway_highways.insert(v);
-        for (const auto& v : ow.value("implied_junctions", std::vector<std::string>{})) t.implied_oneway_junctions.insert(v);
-        if (ow.contains("contraflow_tags")) t.contraflow_tags = key_value_sets(ow["contraflow_tags"]);
-        const auto& ac = j.at("access");
-        t.access_tags = ac.at("tags").get<std::vector<std::string>>();
-        for (const auto& v : ac.at("deny")) t.access_deny.insert(v.get<std::string>());
-        if (ac.contains("exclude_if")) t.exclude_if = key_value_sets(ac["exclude_if"]);
-    } catch (const nlohmann::json::exception& e) {
         throw InputError(where, std::string("missing or malformed key: ") + e.what());
     }
     if (t.class_speed_kmh.empty()) throw InputError(where, "highway_speeds_kmh is empty");
