@@ -109,6 +109,12 @@ TEST(Classification, ClassCountIsValidated) {
     EXPECT_NO_THROW((void)classify(v, Method::equal_intervals, 7));
 }
 
+TEST(Classification, ClampClassCount) {
+    EXPECT_EQ(clamp_class_count(1), 3);
+    EXPECT_EQ(clamp_class_count(5), 5);
+    EXPECT_EQ(clamp_class_count(12), 7);
+}
+
 TEST(Classification, ClassForFollowsUpperClosure) {
     const Classification c = classify(values({0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}), Method::quantiles, 3);
     ASSERT_THAT(c.breaks(), ElementsAre(3.0, 7.0));

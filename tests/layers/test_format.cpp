@@ -44,6 +44,12 @@ TEST(FormatNumber, NegativeNumbers) {
     EXPECT_EQ(format_number(-0.0, 0), "0");
 }
 
+TEST(FormatNumber, VeryLargeValuesAreWrittenInFull) {
+    const std::string s = format_number(1e40, 0);
+    EXPECT_EQ(s.rfind("10" NNBSP "000" NNBSP, 0), 0u);
+    EXPECT_EQ(s.size(), 41u + 13u * 3u);  // 41 digits and 13 three-byte separators, no truncation
+}
+
 TEST(FormatNumber, NonFiniteIsNotAvailable) {
     EXPECT_EQ(format_number(std::numeric_limits<double>::quiet_NaN(), 1), "n.d.");
     EXPECT_EQ(format_number(std::numeric_limits<double>::infinity(), 0), "n.d.");
