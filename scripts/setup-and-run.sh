@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-cmake --preset release >/dev/null
+cmake --preset release --log-level=WARNING
 cmake --build --preset release
 build/release/app/cli/maillage build-db
 build/release/app/cli/maillage info

@@ -7,6 +7,6 @@ preset="${MAILLAGE_PRESET:-release}"
 if [ -z "${XDG_RUNTIME_DIR:-}" ]; then
   export XDG_RUNTIME_DIR="$(mktemp -d)"; chmod 700 "$XDG_RUNTIME_DIR"
 fi
-cmake --preset "$preset" >/dev/null
+cmake --preset "$preset" --log-level=WARNING
 cmake --build --preset "$preset"
 ctest --preset "$preset"
