@@ -291,7 +291,7 @@ std::vector<IndicatorDefinition> ProjectDatabase::indicator_definitions() const 
     for_each_row(dataset(), path_, layer::kIndicatorDefinitions, {}, "indicator", [&](const Row& r) {
         out.push_back({r.str("indicator"), r.str("label_fr"), r.str("unit"),
                        static_cast<int>(r.int64("decimals")), r.str("scheme"), r.str("source"),
-                       r.str("vintage"), r.str("method")});
+                       r.str("vintage"), r.str("method"), r.str("finest_scope")});
     });
     return out;
 }

@@ -140,6 +140,9 @@ struct IndicatorDefinition {
     std::string source;
     std::string vintage;
     std::string method;
+    /// Finest scope with values: "commune", or "bassin" for figures the CTG gives per bassin
+    /// only (draw those at bassin scale).
+    std::string finest_scope;
 };
 
 struct IndicatorValue {
