@@ -120,9 +120,9 @@ ProjectDatabase::~ProjectDatabase() = default;
 
 GDALDataset& ProjectDatabase::dataset() const { return *handle_->ds; }
 
-ProjectDatabase ProjectDatabase::open(const std::filesystem::path& path) {
+ProjectDatabase ProjectDatabase::open(const std::filesystem::path& path, bool update) {
     auto handle = std::make_unique<Handle>();
-    handle->ds = open_vector(path, false);
+    handle->ds = open_vector(path, update);
     const Location where{path.string(), {}, {}};
     if (std::string(handle->ds->GetDriverName()) != "GPKG") {
         throw InputError(where, "not a GeoPackage (GDAL reads it as " +
