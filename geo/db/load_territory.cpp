@@ -54,6 +54,7 @@ std::vector<SourcePolygon> read_polygons(const std::filesystem::path& path) {
                     (name ? name : "unnamed") + "); expected EPSG:4326 longitude/latitude");
         }
     }
+    if (layer.GetFeatureCount() == 0) throw InputError({path.string(), layer_name, {}}, "empty layer");
     const int code_field = layer.GetLayerDefn()->GetFieldIndex("code");
     const int name_field = layer.GetLayerDefn()->GetFieldIndex("nom");
     if (code_field < 0 || name_field < 0) {

@@ -131,6 +131,20 @@ TEST_F(BuildInput, ProjectedCoordinatesWithoutCrsAreRejected) {
                                        HasSubstr("feature"), HasSubstr("longitude/latitude")));
 }
 
+TEST_F(BuildInput, EmptyGeojsonLayerIsRejected) {
+    write_bytes(sources() / "raw" / "communes_study_area_59_62.geojson",
+                R"({"type":"FeatureCollection","features":[]})");
+    EXPECT_THAT(failing_build(),
+                AllOf(HasSubstr("communes_study_area_59_62.geojson"), HasSubstr("empty layer")));
+}
+
+TEST_F(BuildInput, CsvWithoutDataRowsIsRejected) {
+    write_bytes(sources() / "seed" / "communes.csv",
+                "name,bassin,rpe_sector,source_line,insee_code,name_as_written,bassin_evidence,"
+                "bassin_source_lines,bassin_reconstructed,rpe_source_lines,other_lines,notes\n");
+    EXPECT_THAT(failing_build(), AllOf(HasSubstr("communes.csv"), HasSubstr("no data rows")));
+}
+
 TEST_F(BuildInput, InvalidPolygonIsNamed) {
     write_bytes(
         sources() / "raw" / "communes_study_area_59_62.geojson",
