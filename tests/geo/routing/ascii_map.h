@@ -69,3 +69,12 @@ inline NodeId node_at(const RoadNetwork& net, XY p) {
 }
 
 }  // namespace maillage::geo::routing::test
+
+namespace maillage::geo::routing::test {
+/// The network node within 1 m of p.
+inline NodeId node_at_near(const RoadNetwork& net, XY p) {
+    for (NodeId v = 0; v < net.node_count(); ++v)
+        if (std::hypot(net.node_xy()[v].x - p.x, net.node_xy()[v].y - p.y) < 1.0) return v;
+    throw std::runtime_error("no network node near that position");
+}
+}  // namespace maillage::geo::routing::test
