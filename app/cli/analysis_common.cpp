@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "app/cli/command.h"
+#include "geo/routing/lattice.h"
 #include "geo/routing/osm_loader.h"
 #include "geo/routing/profile_table.h"
 
@@ -26,7 +27,6 @@ void Progress::step(const std::string& message) const {
 geo::routing::RoadNetwork open_network(const geo::db::ProjectDatabase& db, geo::routing::Profile profile,
                                        const std::optional<std::filesystem::path>& network_file,
                                        const Progress& progress) {
-    (void)db;
     using namespace geo::routing;
     if (network_file) {
         progress.step("loading road network " + network_file->string() + " (" + std::string(to_string(profile)) +
@@ -36,7 +36,19 @@ geo::routing::RoadNetwork open_network(const geo::db::ProjectDatabase& db, geo::
                       std::to_string(net.edge_count()) + " edges");
         return net;
     }
-    throw UsageError("no road network available for the project yet: pass --network FILE.osm.pbf");
+    // No real network: the lattice model over the study area's population grid.
+    progress.step("no road network imported: building the lattice travel-time model (" +
+                  std::string(to_string(profile)) + " profile)");
+    std::vector<LatticeCell> cells;
+    for (const auto& c : db.population_grid(false)) cells.push_back({c.x_3035, c.y_3035, c.ind.value_or(0.0)});
+    std::string population_source = "INSEE Filosofi 200 m grid";
+    for (const auto& row : db.provenance()) {
+        if (row.layer == "population_grid") population_source = row.source + " (" + row.vintage + ")";
+    }
+    RoadNetwork net = build_lattice_network(cells, LatticeParameters::load_default(profile), population_source);
+    progress.step("lattice: " + std::to_string(net.node_count()) + " nodes, " + std::to_string(net.arc_count()) +
+                  " arcs");
+    return net;
 }
 
 std::vector<double> parse_minutes(const std::string& text) {

@@ -118,7 +118,7 @@ void run_coverage(const CoverageArgs& args) {
     const auto network = open_network(db, profile,
                                       args.network.empty() ? std::nullopt : std::optional<std::filesystem::path>(args.network),
                                       progress);
-    if (network.is_approximation()) progress.step("WARNING: " + network.approximation_note());
+    if (network.is_approximation()) progress.step(network.approximation_note());
 
     progress.step("timing every cell to its nearest facility (one multi-source search)");
     std::vector<geo::XY> sources;
@@ -273,7 +273,7 @@ void run_coverage(const CoverageArgs& args) {
         std::cout << "NOTE: " << commune_precision << " of " << facilities.size()
                   << " facilities are located only to their commune (main settlement).\n";
     }
-    if (network.is_approximation()) std::cout << "APPROXIMATION: " << network.approximation_note() << "\n";
+    if (network.is_approximation()) std::cout << network.approximation_note() << "\n";
     std::cout << "Wrote " << out.string();
     if (!args.csv_dir.empty()) std::cout << " and " << (std::filesystem::path(args.csv_dir) / "{communes,bassins}.csv").string();
     std::cout << "\n";

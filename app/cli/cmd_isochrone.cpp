@@ -174,7 +174,7 @@ void run_isochrone(const IsochroneArgs& args) {
     const auto network = open_network(db, profile,
                                       args.network.empty() ? std::nullopt : std::optional<std::filesystem::path>(args.network),
                                       progress);
-    if (network.is_approximation()) progress.step("WARNING: " + network.approximation_note());
+    if (network.is_approximation()) progress.step(network.approximation_note());
 
     progress.step("searching and contouring " + args.minutes + " min at " + std::to_string(static_cast<int>(args.pixel_m)) +
                   " m pixels");
@@ -246,7 +246,7 @@ void run_isochrone(const IsochroneArgs& args) {
     if (!origin.precision.empty() && origin.precision == "commune") {
         std::cout << "NOTE: this facility is located only to its commune (main settlement).\n";
     }
-    if (network.is_approximation()) std::cout << "APPROXIMATION: " << network.approximation_note() << "\n";
+    if (network.is_approximation()) std::cout << network.approximation_note() << "\n";
     std::printf("Timings: search %.1f ms, raster %.1f ms, contours %.1f ms\n", result.search_ms, result.raster_ms,
                 result.contour_ms);
     std::cout << "Wrote " << out.string() << "\n";
