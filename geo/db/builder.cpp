@@ -3,6 +3,7 @@
 #include <cpl_conv.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -195,12 +196,12 @@ void write_database(const std::filesystem::path& path, const Territory& t, const
     {
         LayerWriter w(*ds, path, layer::kIndicatorDefinitions, wkbNone,
                       {{"indicator"}, {"label_fr"}, {"unit"}, {"decimals", K::Integer}, {"scheme"}, {"source"},
-                       {"vintage"}, {"method"}},
+                       {"vintage"}, {"method"}, {"finest_scope"}},
                       "Definitions of the indicators");
         for (const auto& d : ind.definitions) {
             w.row().set("indicator", d.indicator).set("label_fr", d.label_fr).set("unit", d.unit);
             w.set_int("decimals", d.decimals).set("scheme", d.scheme).set("source", d.source);
-            w.set("vintage", d.vintage).set("method", d.method).write();
+            w.set("vintage", d.vintage).set("method", d.method).set("finest_scope", d.finest_scope).write();
         }
         summary.rows[std::string(layer::kIndicatorDefinitions)] = w.finish();
     }
@@ -380,7 +381,9 @@ BuildSummary build_project_database(const BuildOptions& o) {
     const auto bassins = dissolve_bassins(territory);
     say(o, "reading facilities");
     const auto facilities = load_facilities(o.sources, territory);
-    say(o, "  " + std::to_string(facilities.size()) + " facilities");
+    const auto located = std::count_if(facilities.begin(), facilities.end(), [](const auto& f) { return f.located; });
+    say(o, "  " + std::to_string(facilities.size()) + " facilities: " + std::to_string(located) + " with a place, " +
+               std::to_string(facilities.size() - static_cast<std::size_t>(located)) + " services without one");
     say(o, "computing indicators");
     const Indicators indicators = compute_indicators(o.sources, territory);
     say(o, "  " + std::to_string(indicators.definitions.size()) + " indicators, " +
