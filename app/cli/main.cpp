@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
     register_export(app);
     register_isochrone(app);
     register_coverage(app);
+    register_network(app);
 
     try {
         app.parse(argc, argv);

@@ -64,12 +64,12 @@ std::string lattice_approximation_note(const LatticeParameters& p) {
 }
 
 RoadNetwork build_lattice_network(const std::vector<LatticeCell>& cells, const LatticeParameters& params,
-                                  const std::string& population_source, Box3035 extent,
+                                  const PopulationSource& population_source, Box3035 extent,
                                   const std::string& working_crs) {
     const double size = params.cell_size_m;
     if (extent.empty()) {
         if (cells.empty())
-            throw InputError({population_source, {}, {}}, "no population cell and no extent: cannot place the lattice");
+            throw InputError({population_source.name, {}, {}}, "no population cell and no extent: cannot place the lattice");
         extent = {kInfSeconds, kInfSeconds, -kInfSeconds, -kInfSeconds};
         for (const LatticeCell& c : cells) {
             extent.min_x = std::min(extent.min_x, double(c.x_3035));
@@ -85,7 +85,7 @@ RoadNetwork build_lattice_network(const std::vector<LatticeCell>& cells, const L
     const auto y1 = static_cast<std::int64_t>(std::floor((extent.max_y + params.margin_m) / size));
     const std::int64_t cols = x1 - x0 + 1, rows = y1 - y0 + 1;
     if (cols * rows > 20'000'000)
-        throw InputError({population_source, {}, {}}, "the lattice would have more than 20 million cells");
+        throw InputError({population_source.name, {}, {}}, "the lattice would have more than 20 million cells");
     auto id = [cols](std::int64_t c, std::int64_t r) { return static_cast<NodeId>(r * cols + c); };
 
     std::vector<double> inhabitants(static_cast<std::size_t>(cols * rows), 0.0);
@@ -145,8 +145,9 @@ RoadNetwork build_lattice_network(const std::vector<LatticeCell>& cells, const L
                 el.add_edge(a, b, secs, secs, static_cast<float>(d), std::min(cls[a], cls[b]));
             }
     NetworkMetadata meta;
-    meta.source = "lattice model over " + population_source;
-    meta.vintage = population_source;
+    meta.source = "lattice model over " + population_source.name;
+    meta.vintage = population_source.vintage;
+    meta.licence = population_source.licence;
     meta.profile = params.profile;
     meta.profile_version = params.version;
     meta.crs = working_crs;

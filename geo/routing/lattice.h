@@ -57,13 +57,19 @@ struct Box3035 {
     [[nodiscard]] bool empty() const noexcept { return !(max_x > min_x && max_y > min_y); }
 };
 
+/// Where the inhabitants per cell come from (shown in the network metadata).
+struct PopulationSource {
+    std::string name;     ///< e.g. "INSEE Filosofi 2021 200 m grid"
+    std::string vintage;  ///< e.g. "2021"
+    std::string licence;  ///< e.g. "INSEE, Licence Ouverte / Etalab 2.0"
+};
+
 /// Builds the lattice network. `cells` give the inhabitants (absent cells have none); the
-/// lattice covers `extent` (or the cells' box) grown by params.margin_m. `population_source`
-/// names the grid for the metadata (e.g. "INSEE Filosofi 2021, 200 m grid"). Throws
-/// InputError when there is no cell and no extent.
+/// lattice covers `extent` (or the cells' box) grown by params.margin_m. Throws InputError
+/// when there is no cell and no extent.
 [[nodiscard]] RoadNetwork build_lattice_network(const std::vector<LatticeCell>& cells,
                                                 const LatticeParameters& params,
-                                                const std::string& population_source,
+                                                const PopulationSource& population_source,
                                                 Box3035 extent = {},
                                                 const std::string& working_crs = "EPSG:2154");
 

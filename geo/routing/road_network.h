@@ -14,7 +14,9 @@
 //    (first_out/head/arc_seconds, arcs leaving a node) and backward graph
 //    (first_in/tail/in_arc_seconds, arcs entering a node), both sorted by node.
 //  - only the largest strongly connected component of the input is kept, so every node
-//    can reach and be reached from every other; input_node_count() tells what was dropped.
+//    can reach and be reached from every other; input_node_count() tells what was dropped;
+//  - node ids are assigned along a Hilbert curve (nodes close in space are close in memory);
+//    they are deterministic for a given input but are not the input's ids.
 #pragma once
 
 #include <cstdint>
@@ -40,6 +42,10 @@ struct NetworkMetadata {
     std::string crs = "EPSG:2154";
     bool approximation = false;   ///< true for models that are not a real road network
     std::string approximation_note;  ///< one sentence, usable verbatim in CLI and file metadata
+    /// Node/edge counts of the original source before the SCC filter, when the EdgeList given to
+    /// build() is itself already filtered (a network reloaded from storage); 0 = use the input.
+    std::uint32_t source_node_count = 0;
+    std::uint32_t source_edge_count = 0;
 };
 
 /// Input of RoadNetwork::build. Node ids are dense 0..node_xy.size()-1; edges in any order.

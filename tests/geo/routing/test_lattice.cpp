@@ -27,7 +27,7 @@ TEST(Lattice, NodesAreInseeCellCentresAndTimesFollowTheTable) {
     const LatticeParameters p = car_params();
     ASSERT_EQ(p.classes.back().name, "open_country");
     const std::vector<LatticeCell> cells{{kX, kY, 0.0}};  // an empty place: open country only
-    const RoadNetwork net = build_lattice_network(cells, p, "test grid");
+    const RoadNetwork net = build_lattice_network(cells, p, PopulationSource{"test grid", "2021", "test"});
     net.check_invariants();
     const auto side = static_cast<std::uint32_t>(2 * 2000 / 200 + 1);  // margin on both sides
     EXPECT_EQ(net.node_count(), side * side);
@@ -58,7 +58,7 @@ TEST(Lattice, DenselySettledCellsAreSlowerToCross) {
     const LatticeParameters p = car_params();
     std::vector<LatticeCell> cells;
     for (int i = 0; i < 10; ++i) cells.push_back({kX + 200 * i, kY, 500.0});  // a dense town street
-    const RoadNetwork net = build_lattice_network(cells, p, "test grid");
+    const RoadNetwork net = build_lattice_network(cells, p, PopulationSource{"test grid", "2021", "test"});
     Dijkstra dij(net, Direction::from_source);
     const NodeId west = test::node_at_near(net, node_3035_to_l93(kX + 100, kY + 100));
     const NodeId east = test::node_at_near(net, node_3035_to_l93(kX + 1900, kY + 100));
@@ -71,7 +71,7 @@ TEST(Lattice, DenselySettledCellsAreSlowerToCross) {
 }
 
 TEST(Lattice, NoCellsAndNoExtentIsAnInputError) {
-    EXPECT_THROW((void)build_lattice_network({}, car_params(), "empty grid"), InputError);
+    EXPECT_THROW((void)build_lattice_network({}, car_params(), PopulationSource{"empty grid", "", ""}), InputError);
 }
 
 }  // namespace
