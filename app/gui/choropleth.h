@@ -1,0 +1,58 @@
+// A choropleth of one indicator over the CAPSO communes: which scale its values come from,
+// their classification, the class colour of every commune, and the legend.
+//
+// Contract (Qt-free, wraps maillage_layers; nothing is re-implemented here):
+// - Scale: commune values when the database has at least one non-missing commune value for the
+//   indicator ("finer data takes precedence"); otherwise bassin values, drawn on every commune
+//   of the bassin; otherwise the CAPSO value. The legend's scope note says which.
+// - When a place has values for several years, the most recent year is used.
+// - Missing values stay missing: no class, the "données non disponibles" swatch, never class 1.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "geo/db/project_db.h"
+#include "layers/classification.h"
+#include "layers/color_ramp.h"
+#include "layers/legend.h"
+
+namespace maillage::app {
+
+struct ChoroplethRequest {
+    std::string indicator;
+    layers::Method method = layers::Method::jenks;
+    int classes = 5;  ///< 3–7
+    layers::Scheme scheme = layers::Scheme::YlOrRd;
+    bool reversed = false;
+    std::vector<double> manualBreaks;  ///< used when method == manual (2–6 increasing values)
+};
+
+struct ChoroplethResult {
+    layers::Scope scope = layers::Scope::commune;
+    layers::Classification classification;  ///< over the places of `scope`
+    std::vector<std::string> placeCodes;    ///< the classified places (INSEE codes or bassin ids)
+    std::vector<layers::Rgb> classColors;   ///< one per class, class 0 first
+    std::vector<std::optional<std::size_t>> communeClass;  ///< per commune (input order)
+    std::vector<std::optional<double>> communeValue;       ///< the value drawn on each commune
+    layers::LegendSpec legend;
+    std::string countNoun;  ///< "communes" or "bassins": what legend counts count
+};
+
+/// Most recent value of `indicator` per place at `scope` ("commune", "bassin", ...).
+/// Places with only missing values map to std::nullopt.
+[[nodiscard]] std::vector<std::pair<std::string, std::optional<double>>> latestValues(
+    const std::vector<geo::db::IndicatorValue>& values, const std::string& scope);
+
+/// The colours for a classification with `classCount` classes (which may be fewer than 3 when
+/// the data have fewer distinct values: then the ends of the 3-class ramp are used).
+[[nodiscard]] std::vector<layers::Rgb> classColors(layers::Scheme scheme, std::size_t classCount, bool reversed);
+
+/// Throws layers::ClassificationError for bad class counts or manual breaks.
+[[nodiscard]] ChoroplethResult computeChoropleth(const ChoroplethRequest& request,
+                                                 const std::vector<geo::db::Commune>& communes,
+                                                 const geo::db::IndicatorDefinition& definition,
+                                                 const std::vector<geo::db::IndicatorValue>& values);
+
+}  // namespace maillage::app
