@@ -184,7 +184,7 @@ std::vector<ContextCommune> ProjectDatabase::context_communes() const {
 
 std::vector<Bassin> ProjectDatabase::bassins() const {
     std::vector<Bassin> out;
-    for_each_row(dataset(), path_, layer::kBassins, {}, "bassin_id", [&](const Row& r) {
+    for_each_row(dataset(), path_, layer::kBassins, {}, "fid", [&](const Row& r) {
         out.push_back({r.str("bassin_id"), r.str("name"), static_cast<int>(r.int64("commune_count")),
                        r.int64("population"), r.wkb()});
     });

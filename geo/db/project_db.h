@@ -8,7 +8,8 @@
 //   geometry() (the GeomPtr belongs to the calling thread). Points also carry x/y.
 // - Missing values are std::nullopt, never 0.
 // - Each accessor reads the layer anew (no cache); results are ordered as in the database
-//   (communes by INSEE code, facilities by uid, cells by cell_id...).
+//   (communes by INSEE code, bassins in the CTG's order nord/urbain/morinie_aire/fauquembergues,
+//   facilities by uid, cells by cell_id, indicators by indicator/scope/place/origin).
 // - One ProjectDatabase per thread (it holds a GDAL dataset). Qt-free.
 #pragma once
 
