@@ -32,6 +32,11 @@ namespace maillage::layers {
 inline constexpr int kMinClasses = 3;
 inline constexpr int kMaxClasses = 7;
 
+/// `classes` brought into [kMinClasses, kMaxClasses], for UI inputs.
+[[nodiscard]] constexpr int clamp_class_count(int classes) noexcept {
+    return classes < kMinClasses ? kMinClasses : (classes > kMaxClasses ? kMaxClasses : classes);
+}
+
 enum class Method {
     jenks,            ///< Jenks natural breaks, exact Fisher (1958) dynamic programme
     quantiles,        ///< equal counts, tied values kept together (see classify())

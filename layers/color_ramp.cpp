@@ -183,4 +183,18 @@ std::vector<Rgb> ramp(Scheme scheme, int classes, bool reversed) {
     return out;
 }
 
+std::vector<Rgb> ramp_for_class_count(Scheme scheme, std::size_t classes, bool reversed) {
+    if (classes == 0) return {};
+    if (classes >= static_cast<std::size_t>(kMinClasses)) return ramp(scheme, static_cast<int>(classes), reversed);
+    const std::vector<Rgb> three = ramp(scheme, kMinClasses, reversed);
+    if (classes == 1) return {three[1]};
+    return {three[0], three[2]};
+}
+
+std::optional<SchemeKind> scheme_kind_from_key(std::string_view key) noexcept {
+    if (key == "sequential") return SchemeKind::sequential;
+    if (key == "diverging") return SchemeKind::diverging;
+    return std::nullopt;
+}
+
 }  // namespace maillage::layers

@@ -11,6 +11,7 @@
 // (http://colorbrewer.org/), under the Apache License 2.0.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -49,6 +50,15 @@ struct SchemeInfo {
 /// std::invalid_argument. A classification with fewer classes than asked (ties) takes the
 /// ramp of its actual class count, so the ends of the ramp stay the ends of the data.
 [[nodiscard]] std::vector<Rgb> ramp(Scheme scheme, int classes, bool reversed = false);
+
+/// Colours for any class count a classification can return (0 to 7): 3–7 as ramp();
+/// 2 → the two ends of the 3-class ramp; 1 → the middle of the 3-class ramp; 0 → empty.
+/// Use it with Classification::class_count(), which drops below 3 when the data have fewer
+/// distinct values than classes.
+[[nodiscard]] std::vector<Rgb> ramp_for_class_count(Scheme scheme, std::size_t classes, bool reversed = false);
+
+/// Parses indicator_definitions.scheme ("sequential" / "diverging"); std::nullopt otherwise.
+[[nodiscard]] std::optional<SchemeKind> scheme_kind_from_key(std::string_view key) noexcept;
 
 /// The swatch for "données non disponibles": a light neutral grey drawn with a hatch, which
 /// no ramp above uses for its first class (so missing never reads as class 1).

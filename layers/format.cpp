@@ -9,7 +9,7 @@ namespace maillage::layers {
 std::string format_number(double value, int decimals) {
     if (!std::isfinite(value)) return std::string(kNotAvailableShort);
     decimals = std::clamp(decimals, 0, 6);
-    char buffer[64];
+    char buffer[400];  // enough for any finite double with 6 decimals (DBL_MAX has 309 digits)
     std::snprintf(buffer, sizeof buffer, "%.*f", decimals, std::abs(value));
     const std::string digits(buffer);  // "21400" or "69.4"
     const std::size_t dot = digits.find('.');

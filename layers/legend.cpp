@@ -35,6 +35,8 @@ LegendSpec make_choropleth_legend(const Classification& c, const std::vector<Rgb
     legend.scope_note = scope_note(text.scope);
     legend.method_note = std::string(method_label_fr(c.method)) + ", " + std::to_string(c.class_count()) +
                          (c.class_count() > 1 ? " classes" : " classe");
+    legend.bounds_note = c.closure == Closure::upper ? "Chaque classe inclut sa borne supérieure."
+                                                     : "Chaque classe inclut sa borne inférieure.";
     const BoundFormat bounds{text.unit, text.decimals};
     for (std::size_t i = 0; i < c.class_count(); ++i) {
         legend.entries.push_back(LegendEntry{class_label(c, i, bounds), colors[i], false, c.classes[i].count});

@@ -39,6 +39,10 @@ struct LegendSpec {
     std::string unit;         ///< "€" (also written in each label)
     std::string scope_note;   ///< empty, or "donnée à l'échelle du bassin de vie"
     std::string method_note;  ///< "Seuils naturels (Jenks), 5 classes"
+    /// Which bound of an interior class is included, as the closure says:
+    /// "Chaque classe inclut sa borne supérieure." (Closure::upper) or
+    /// "Chaque classe inclut sa borne inférieure." (Closure::lower).
+    std::string bounds_note;
     std::vector<LegendEntry> entries;     ///< one per class, class 0 first
     std::optional<LegendEntry> no_data;   ///< present iff some value is missing
     std::string source_line;  ///< "Source : INSEE, Filosofi 2019"
