@@ -16,7 +16,6 @@ SidebarSection {
         textRole: "label"
         valueRole: "key"
         font.pixelSize: Theme.fontBody
-        currentIndex: indexOfValue(panel.document.indicator)
         onActivated: panel.document.indicator = currentValue
         Component.onCompleted: currentIndex = indexOfValue(panel.document.indicator)
         Connections {
@@ -47,8 +46,10 @@ SidebarSection {
             textRole: "label"
             valueRole: "key"
             font.pixelSize: Theme.fontBody
-            currentIndex: indexOfValue(panel.document.method)
             onActivated: panel.document.method = currentValue
+            function sync() { currentIndex = indexOfValue(panel.document.method) }
+            Component.onCompleted: sync()
+            Connections { target: panel.document; function onChoroplethChanged() { methodBox.sync() } }
         }
         Label { text: qsTr("Classes"); font.pixelSize: Theme.fontSmall; color: Theme.textMuted }
         SpinBox {
@@ -68,8 +69,10 @@ SidebarSection {
                 textRole: "name"
                 valueRole: "name"
                 font.pixelSize: Theme.fontBody
-                currentIndex: indexOfValue(panel.document.scheme)
                 onActivated: panel.document.scheme = currentValue
+                function sync() { currentIndex = indexOfValue(panel.document.scheme) }
+                Component.onCompleted: sync()
+                Connections { target: panel.document; function onChoroplethChanged() { schemeBox.sync() } }
                 delegate: ItemDelegate {
                     required property var modelData
                     required property int index

@@ -16,20 +16,21 @@ SidebarSection {
             delegate: CheckBox {
                 required property int index
                 required property string label
-                required property bool checked
+                required property bool filterChecked
                 required property int count
                 required property string group
                 text: label + " (" + count + ")"
-                checked: checked
+                checked: filterChecked
                 font.pixelSize: Theme.fontSmall
                 font.weight: group === "status" ? Font.DemiBold : Font.Normal
                 onToggled: panel.filters.setChecked(index, checkState === Qt.Checked)
             }
         }
     }
-    RowLayout {
+    Flow {
         spacing: 10
         Layout.fillWidth: true
+        Layout.topMargin: 4
         Repeater {
             model: [
                 { id: "EAJE/open/address", label: qsTr("open") },
@@ -37,11 +38,11 @@ SidebarSection {
                 { id: "EAJE/project/address", label: qsTr("project") },
                 { id: "EAJE/open/commune", label: qsTr("located to the commune") }
             ]
-            delegate: RowLayout {
+            delegate: Row {
                 required property var modelData
-                spacing: 2
+                spacing: 3
                 Image { source: "image://marker/" + modelData.id; sourceSize: Qt.size(18, 18) }
-                Text { text: modelData.label; font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall; color: Theme.textMuted }
+                Text { anchors.verticalCenter: parent.verticalCenter; text: modelData.label; font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall; color: Theme.textMuted }
             }
         }
     }

@@ -64,7 +64,7 @@ ApplicationWindow {
                 anchors.right: parent.right
                 anchors.bottom: parent.bottom
                 anchors.margins: 6
-                text: qsTr("Lambert-93 · Communes: IGN Admin Express / geo.api.gouv.fr · Facilities: CTG CAPSO 2026")
+                text: qsTr("Lambert-93 (EPSG:2154) · Boundaries: IGN ADMIN EXPRESS COG 2018 · Facilities: CTG CAPSO 2026–2030")
                 font.family: Theme.fontFamily
                 font.pixelSize: 9
                 color: Theme.textMuted

@@ -39,7 +39,7 @@ AppWindow::AppWindow(const AppWindowOptions& options) {
     m_engine->setInitialProperties({{QStringLiteral("document"), QVariant::fromValue(m_document.get())},
                                     {QStringLiteral("width"), options.size.width()},
                                     {QStringLiteral("height"), options.size.height()}});
-    m_engine->load(QUrl(QStringLiteral("qrc:/Maillage/qml/Main.qml")));
+    m_engine->load(QUrl(QStringLiteral("qrc:/Maillage/Main.qml")));
     if (m_engine->rootObjects().isEmpty()) {
         m_ok = false;
         m_error = QStringLiteral("the user interface (Main.qml) failed to load");

@@ -1,5 +1,5 @@
 // The application's main window, built the same way by main(), the screenshot tests and the
-// map benchmark: translator, document, QML engine loading qrc:/Maillage/qml/Main.qml.
+// map benchmark: translator, document, QML engine loading qrc:/Maillage/Main.qml.
 //
 // Contract: construct after QGuiApplication. The database is loaded synchronously before the
 // window is shown, so the first frame already shows the map. On failure the window still

@@ -102,7 +102,8 @@ ChoroplethResult computeChoropleth(const ChoroplethRequest& request,
 
     layers::LegendText text;
     text.title = definition.label_fr;
-    text.unit = definition.unit;
+    // A dimensionless ratio is written bare ("1,05"), the unit name says nothing.
+    text.unit = displayUnit(definition.unit);
     text.decimals = definition.decimals;
     text.scope = result.scope;
     text.source = definition.source;

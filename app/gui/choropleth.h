@@ -40,6 +40,9 @@ struct ChoroplethResult {
     std::string countNoun;  ///< "communes" or "bassins": what legend counts count
 };
 
+/// The unit as written after a number: empty for a dimensionless "ratio".
+[[nodiscard]] inline std::string displayUnit(const std::string& unit) { return unit == "ratio" ? std::string() : unit; }
+
 /// Most recent value of `indicator` per place at `scope` ("commune", "bassin", ...).
 /// Places with only missing values map to std::nullopt.
 [[nodiscard]] std::vector<std::pair<std::string, std::optional<double>>> latestValues(

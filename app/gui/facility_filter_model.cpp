@@ -67,7 +67,7 @@ Qt::ItemFlags FacilityFilterModel::flags(const QModelIndex& index) const {
 }
 
 QHash<int, QByteArray> FacilityFilterModel::roleNames() const {
-    return {{GroupRole, "group"}, {KeyRole, "key"}, {LabelRole, "label"}, {CheckedRole, "checked"}, {CountRole, "count"}};
+    return {{GroupRole, "group"}, {KeyRole, "key"}, {LabelRole, "label"}, {CheckedRole, "filterChecked"}, {CountRole, "count"}};
 }
 
 void FacilityFilterModel::setChecked(int row, bool checked) { setData(index(row), checked, CheckedRole); }

@@ -57,7 +57,7 @@ Qt::ItemFlags LayerListModel::flags(const QModelIndex& index) const {
 
 QHash<int, QByteArray> LayerListModel::roleNames() const {
     return {{KeyRole, "key"},         {NameRole, "name"},       {KindRole, "kind"}, {VisibleRole, "layerVisible"},
-            {OpacityRole, "opacity"}, {FamilyRole, "family"}, {CountRole, "count"}};
+            {OpacityRole, "layerOpacity"}, {FamilyRole, "family"}, {CountRole, "count"}};
 }
 
 void LayerListModel::setVisible(int row, bool visible) { setData(index(row), visible, VisibleRole); }

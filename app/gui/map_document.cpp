@@ -117,7 +117,10 @@ void MapDocument::setupLayers() {
     for (const FacilityRecord& f : m_project->facilities) ++counts[f.family];
     for (const layers::FamilyInfo& fam : layers::all_families()) {
         if (!counts.count(fam.family)) continue;
-        layers.push_back({QStringLiteral("family:") + q(fam.key), q(fam.label_fr), QStringLiteral("facility"), true, 1.0,
+        // "Other" services (town halls, schools... cited by the CTG) would bury the family
+        // services under crosses: listed, but off until the user asks.
+        const bool visible = fam.family != layers::FacilityFamily::OTHER;
+        layers.push_back({QStringLiteral("family:") + q(fam.key), q(fam.label_fr), QStringLiteral("facility"), visible, 1.0,
                           q(fam.key), counts[fam.family]});
     }
     layers.push_back({QStringLiteral("labels"), tr("Commune names"), QStringLiteral("labels"), true, 1.0, {},
@@ -412,7 +415,7 @@ QString MapDocument::communeHoverText(int commune) const {
     if (m_choropleth && i < m_choropleth->communeValue.size()) {
         const auto* d = definition(m_indicator);
         const auto& v = m_choropleth->communeValue[i];
-        text += QStringLiteral(" — ") + (v ? q(layers::format_value(*v, d->unit, d->decimals)) : tr("not available"));
+        text += QStringLiteral(" — ") + (v ? q(layers::format_value(*v, displayUnit(d->unit), d->decimals)) : tr("not available"));
     }
     return text;
 }
@@ -452,7 +455,7 @@ void MapDocument::refreshInfo() {
                         (!best || v.year.value_or(0) > best->year.value_or(0)))
                         best = &v;
                 if (!best) continue;  // the database has no figure at this level
-                const QString value = best->value ? q(layers::format_value(*best->value, d->unit, d->decimals))
+                const QString value = best->value ? q(layers::format_value(*best->value, displayUnit(d->unit), d->decimals))
                                                   : q(layers::kNotAvailable);
                 QString note = q(best->source.empty() ? d->source : best->source);
                 if (best->year) note += QStringLiteral(", ") + QString::number(*best->year);
