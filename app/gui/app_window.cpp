@@ -1,6 +1,9 @@
 #include "app/gui/app_window.h"
 
 #include <QCoreApplication>
+#include <QFont>
+#include <QGuiApplication>
+#include <QQuickStyle>
 #include <QLocale>
 
 #include "app/gui/map_document.h"
@@ -8,6 +11,11 @@
 #include "app/gui/marker_image_provider.h"
 
 namespace maillage::app {
+
+void AppWindow::configureApplication() {
+    QGuiApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 10));
+    QQuickStyle::setStyle(QStringLiteral("Fusion"));
+}
 
 bool AppWindow::installTranslator(QTranslator& translator, const QString& language) {
     if (language == QLatin1String("en")) return true;

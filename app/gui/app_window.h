@@ -43,6 +43,10 @@ public:
     [[nodiscard]] MapDocument* document() const { return m_document.get(); }
     [[nodiscard]] QQmlApplicationEngine& engine() { return *m_engine; }
 
+    /// Application-wide look shared by the app, tests and benchmarks: Fusion style, DejaVu Sans.
+    /// Call once after constructing QGuiApplication.
+    static void configureApplication();
+
     /// Installs the translator for `language` into the application ("en": none). Returns false
     /// if the French catalogue is missing from the resources.
     static bool installTranslator(QTranslator& translator, const QString& language);

@@ -5,28 +5,43 @@
 
 namespace maillage::app {
 
+int originRank(const std::string& origin) {
+    if (origin == "source") return 0;
+    if (origin == "aggregate") return 1;
+    if (origin == "ctg") return 2;
+    return 3;
+}
+
+namespace {
+/// True when `a` should be drawn rather than `b`.
+bool better(const geo::db::IndicatorValue& a, const geo::db::IndicatorValue& b) {
+    if (a.value.has_value() != b.value.has_value()) return a.value.has_value();
+    if (originRank(a.origin) != originRank(b.origin)) return originRank(a.origin) < originRank(b.origin);
+    return a.year.value_or(0) > b.year.value_or(0);
+}
+}  // namespace
+
+const geo::db::IndicatorValue* bestValue(const std::vector<geo::db::IndicatorValue>& values, const std::string& scope,
+                                         const std::string& placeCode) {
+    const geo::db::IndicatorValue* best = nullptr;
+    for (const auto& v : values)
+        if (v.scope == scope && v.place_code == placeCode && (!best || better(v, *best))) best = &v;
+    return best;
+}
+
 std::vector<std::pair<std::string, std::optional<double>>> latestValues(
     const std::vector<geo::db::IndicatorValue>& values, const std::string& scope) {
-    struct Best {
-        int year = -1;
-        std::optional<double> value;
-        bool seen = false;
-    };
-    std::map<std::string, Best> best;
+    std::map<std::string, const geo::db::IndicatorValue*> best;
     std::vector<std::string> order;
     for (const geo::db::IndicatorValue& v : values) {
         if (v.scope != scope) continue;
-        auto [it, inserted] = best.try_emplace(v.place_code);
+        auto [it, inserted] = best.try_emplace(v.place_code, &v);
         if (inserted) order.push_back(v.place_code);
-        const int year = v.year.value_or(0);
-        // Prefer the most recent year; within a year, a present value over a missing one.
-        if (!it->second.seen || year > it->second.year || (year == it->second.year && !it->second.value && v.value)) {
-            it->second = {year, v.value, true};
-        }
+        else if (better(v, *it->second)) it->second = &v;
     }
     std::vector<std::pair<std::string, std::optional<double>>> out;
     out.reserve(order.size());
-    for (const std::string& code : order) out.emplace_back(code, best[code].value);
+    for (const std::string& code : order) out.emplace_back(code, best[code]->value);
     return out;
 }
 

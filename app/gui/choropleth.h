@@ -5,7 +5,10 @@
 // - Scale: commune values when the database has at least one non-missing commune value for the
 //   indicator ("finer data takes precedence"); otherwise bassin values, drawn on every commune
 //   of the bassin; otherwise the CAPSO value. The legend's scope note says which.
-// - When a place has values for several years, the most recent year is used.
+// - A place may have several rows for one indicator: the figure read from the source data
+//   (origin "source"), our aggregation of commune values ("aggregate") and the figure as the CTG
+//   document prints it ("ctg"). The map uses source, then aggregate, then ctg; within one origin
+//   the most recent year. The info panel shows the CTG's figure beside it.
 // - Missing values stay missing: no class, the "données non disponibles" swatch, never class 1.
 #pragma once
 
@@ -43,8 +46,15 @@ struct ChoroplethResult {
 /// The unit as written after a number: empty for a dimensionless "ratio".
 [[nodiscard]] inline std::string displayUnit(const std::string& unit) { return unit == "ratio" ? std::string() : unit; }
 
-/// Most recent value of `indicator` per place at `scope` ("commune", "bassin", ...).
-/// Places with only missing values map to std::nullopt.
+/// Rank of an origin for drawing: 0 source, 1 aggregate, 2 ctg, 3 anything else.
+[[nodiscard]] int originRank(const std::string& origin);
+
+/// The row to draw for one place among `values` (already filtered to one indicator), or null.
+[[nodiscard]] const geo::db::IndicatorValue* bestValue(const std::vector<geo::db::IndicatorValue>& values,
+                                                       const std::string& scope, const std::string& placeCode);
+
+/// The value to draw per place at `scope` ("commune", "bassin", ...), by the rule above, in
+/// first-seen order. Places with only missing values map to std::nullopt.
 [[nodiscard]] std::vector<std::pair<std::string, std::optional<double>>> latestValues(
     const std::vector<geo::db::IndicatorValue>& values, const std::string& scope);
 

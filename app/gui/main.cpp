@@ -6,7 +6,6 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QGuiApplication>
-#include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTimer>
 
@@ -23,8 +22,7 @@ int main(int argc, char* argv[]) {
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("Maillage"));
     QGuiApplication::setApplicationVersion(QStringLiteral(MAILLAGE_VERSION));
-    QGuiApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 10));
-    QQuickStyle::setStyle(QStringLiteral("Fusion"));
+    AppWindow::configureApplication();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Maillage: family services of the CAPSO on a map"));

@@ -448,18 +448,21 @@ void MapDocument::refreshInfo() {
                                                {"bassin", c.bassin_id, q(c.bassin_name)},
                                                {"capso", "200069037", tr("CAPSO")},
                                                {"departement", c.departement, tr("Département (%1)").arg(q(c.departement))}};
+            std::vector<geo::db::IndicatorValue> values;
+            for (const auto& v : m_project->values)
+                if (v.indicator == d->indicator) values.push_back(v);
             for (const Level& level : levels) {
-                const geo::db::IndicatorValue* best = nullptr;
-                for (const auto& v : m_project->values)
-                    if (v.indicator == d->indicator && v.scope == level.scope && v.place_code == level.code &&
-                        (!best || v.year.value_or(0) > best->year.value_or(0)))
-                        best = &v;
+                const geo::db::IndicatorValue* best = bestValue(values, level.scope, level.code);
                 if (!best) continue;  // the database has no figure at this level
                 const QString value = best->value ? q(layers::format_value(*best->value, displayUnit(d->unit), d->decimals))
                                                   : q(layers::kNotAvailable);
                 QString note = q(best->source.empty() ? d->source : best->source);
                 if (best->year) note += QStringLiteral(", ") + QString::number(*best->year);
                 if (!best->method.empty()) note += QStringLiteral(" — ") + q(best->method);
+                // The CTG's own figure, when it prints one and ours comes from elsewhere.
+                for (const auto& v : values)
+                    if (v.scope == level.scope && v.place_code == level.code && v.origin == "ctg" && &v != best && v.value)
+                        note += QStringLiteral(" · ") + tr("CTG document: %1").arg(q(layers::format_value(*v.value, displayUnit(d->unit), d->decimals)));
                 rows.push_back({section, level.label, value, note, level.scope == "commune"});
             }
             if (m_choropleth && m_choropleth->scope != layers::Scope::commune)

@@ -25,14 +25,18 @@ void SearchModel::refresh() {
     m_results.clear();
     const QString folded = foldForSearch(m_query);
     if (!folded.isEmpty()) {
-        // Two passes: prefix matches (communes, then facilities) before inner matches.
-        for (int pass = 0; pass < 2; ++pass)
+        // Three passes: names starting with the query, then a word starting with it, then any
+        // inner match; communes before facilities within a pass.
+        const auto rank = [&](std::size_t i) {
+            const qsizetype at = m_folded[i].indexOf(folded);
+            if (at < 0) return -1;
+            if (at == 0) return 0;
+            return m_folded[i][at - 1] == QLatin1Char(' ') ? 1 : 2;
+        };
+        for (int pass = 0; pass < 3; ++pass)
             for (const char* kind : {"commune", "facility"})
                 for (std::size_t i = 0; i < m_entries.size(); ++i) {
-                    if (m_entries[i].kind != QLatin1String(kind)) continue;
-                    const qsizetype at = m_folded[i].indexOf(folded);
-                    const bool prefix = at == 0 || (at > 0 && m_folded[i][at - 1] == QLatin1Char(' '));
-                    if (at < 0 || (pass == 0) != prefix) continue;
+                    if (m_entries[i].kind != QLatin1String(kind) || rank(i) != pass) continue;
                     if (static_cast<int>(m_results.size()) < kMaxResults) m_results.push_back(static_cast<int>(i));
                 }
     }

@@ -303,5 +303,9 @@
         <source>Notes</source>
         <translation>Remarques</translation>
     </message>
+    <message>
+        <source>CTG document: %1</source>
+        <translation>document CTG : %1</translation>
+    </message>
 </context>
 </TS>
