@@ -34,6 +34,7 @@ AppWindow::AppWindow(const AppWindowOptions& options) {
     if (m_ok) {
         if (!options.indicator.isEmpty()) m_document->setIndicator(options.indicator);
         if (!options.scheme.isEmpty()) m_document->setScheme(options.scheme);
+        m_document->setReversed(options.reversed);
         if (options.classes > 0) m_document->setClassCount(options.classes);
         if (!options.method.isEmpty()) m_document->setMethod(options.method);
         if (!options.indicator.isEmpty() && m_document->indicator() != options.indicator) {

@@ -25,6 +25,7 @@ struct AppWindowOptions {
     QString method;      ///< jenks, quantiles, equal_intervals, manual; empty: jenks
     int classes = 0;     ///< 0: default (5)
     QString scheme;      ///< ColorBrewer name; empty: the indicator's default
+    bool reversed = false;
     QString language = QStringLiteral("fr");  ///< "fr" (default) or "en" (source strings)
     QSize size{1440, 900};
 };

@@ -35,10 +35,11 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption method(QStringLiteral("method"), QStringLiteral("jenks, quantiles, equal_intervals or manual."), QStringLiteral("METHOD"));
     const QCommandLineOption classes(QStringLiteral("classes"), QStringLiteral("Number of classes (3-7)."), QStringLiteral("N"));
     const QCommandLineOption scheme(QStringLiteral("scheme"), QStringLiteral("ColorBrewer scheme name."), QStringLiteral("NAME"));
+    const QCommandLineOption reversed(QStringLiteral("reversed"), QStringLiteral("Reverse the colour ramp."));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH (default 1440x900)."), QStringLiteral("WxH"));
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("UI language: fr (default) or en."), QStringLiteral("LANG"));
     const QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Select the commune with this INSEE code."), QStringLiteral("INSEE"));
-    parser.addOptions({screenshot, indicator, method, classes, scheme, size, lang, select});
+    parser.addOptions({screenshot, indicator, method, classes, scheme, reversed, size, lang, select});
     parser.process(app);
 
     AppWindowOptions options;
@@ -51,6 +52,7 @@ int main(int argc, char* argv[]) {
     options.indicator = parser.value(indicator);
     options.method = parser.value(method);
     options.scheme = parser.value(scheme);
+    options.reversed = parser.isSet(reversed);
     if (parser.isSet(lang)) options.language = parser.value(lang);
     if (parser.isSet(classes)) {
         bool ok = false;

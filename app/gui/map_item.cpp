@@ -232,7 +232,7 @@ void MapItem::updatePolish() {
     m_overlay.fill(Qt::transparent);
     {
         QPainter p(&m_overlay);
-        paintOverlay(p, *m_scene, m_style, m_view, m_layout, m_fonts);
+        paintOverlay(p, *m_scene, m_style, m_view, m_layout, m_fonts, m_sprites);
     }
     if (m_software) {
         m_polygonImage = QImage(pixels, QImage::Format_ARGB32_Premultiplied);

@@ -21,6 +21,7 @@
 #include "app/gui/map_style.h"
 #include "app/gui/map_view.h"
 #include "app/gui/overlay_layout.h"
+#include "app/gui/sprite_cache.h"
 
 namespace maillage::app {
 
@@ -107,6 +108,7 @@ private:
     // Prepared in updatePolish, consumed by updatePaintNode.
     OverlayLayout m_layout;
     LabelFonts m_fonts;
+    SpriteCache m_sprites;
     QImage m_overlay;        ///< labels, symbols, highlight (both paths)
     QImage m_polygonImage;   ///< software path only
     std::vector<Vec2f> m_bassinThick;  ///< hardware path: bassin outlines at the current scale

@@ -77,7 +77,8 @@ void paintPolygonLayers(QPainter& p, const MapScene& scene, const MapStyle& styl
 }
 
 void paintOverlay(QPainter& p, const MapScene& scene, const MapStyle& style, const MapView& view,
-                  const OverlayLayout& layout, const LabelFonts& fonts) {
+                  const OverlayLayout& layout, const LabelFonts& fonts, SpriteCache& sprites) {
+    const qreal dpr = p.device() ? p.device()->devicePixelRatioF() : 1.0;
     p.save();
     p.setRenderHint(QPainter::Antialiasing);
     p.setRenderHint(QPainter::TextAntialiasing);
@@ -109,10 +110,9 @@ void paintOverlay(QPainter& p, const MapScene& scene, const MapStyle& style, con
     // Labels with a white halo.
     for (const PlacedLabel& label : layout.labels) {
         const QFont& font = label.major ? fonts.major : fonts.normal;
-        QPainterPath text;
-        text.addText(label.baselineOrigin, font, label.text);
-        p.strokePath(text, QPen(QColor(255, 255, 255, 215), 3.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        p.fillPath(text, palette::kLabel);
+        QPointF origin;
+        const QImage& sprite = sprites.label(label.text, font, palette::kLabel, dpr, &origin);
+        p.drawImage(label.rect.topLeft() + origin, sprite);
     }
 
     // Leader lines of fanned-out sites, then symbols.
@@ -132,7 +132,9 @@ void paintOverlay(QPainter& p, const MapScene& scene, const MapStyle& style, con
         paint.highlighted = s.facility == style.hoveredFacility || s.facility == style.selectedFacility;
         paint.opacity = fam ? fam->opacity : 1.0f;
         paint.struckThrough = f.status == QLatin1String("closed");
-        paintMarker(p, s.position, layout.symbolSize, f.marker, paint);
+        QPointF origin;
+        const QImage& sprite = sprites.marker(f.marker, paint, layout.symbolSize, dpr, &origin);
+        p.drawImage(s.position + origin, sprite);
         if (s.badgeCount > 1) paintCountBadge(p, s.position, layout.symbolSize, s.badgeCount);
     }
     (void)view;

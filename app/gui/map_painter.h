@@ -14,6 +14,7 @@
 #include "app/gui/map_style.h"
 #include "app/gui/map_view.h"
 #include "app/gui/overlay_layout.h"
+#include "app/gui/sprite_cache.h"
 
 namespace maillage::app {
 
@@ -27,8 +28,9 @@ inline constexpr double kHighlight = 3.0;
 
 void paintPolygonLayers(QPainter& p, const MapScene& scene, const MapStyle& style, const MapView& view);
 
+/// `sprites` caches label and marker images across frames (see sprite_cache.h).
 void paintOverlay(QPainter& p, const MapScene& scene, const MapStyle& style, const MapView& view,
-                  const OverlayLayout& layout, const LabelFonts& fonts);
+                  const OverlayLayout& layout, const LabelFonts& fonts, SpriteCache& sprites);
 
 /// Hatch brush for "no data" fills (grey with diagonal lines), as in the legend swatch.
 [[nodiscard]] QBrush noDataBrush();
