@@ -30,5 +30,6 @@ public:
 void register_build_db(CLI::App& root);
 void register_info(CLI::App& root);
 void register_export(CLI::App& root);
+void register_network(CLI::App& root);
 
 }  // namespace maillage::cli
