@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
     register_info(app);
     register_export(app);
     register_network(app);
+    register_isochrone(app);
+    register_coverage(app);
 
     try {
         app.parse(argc, argv);
