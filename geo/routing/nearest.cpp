@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "geo/core/error.h"
 #include "geo/routing/road_network.h"
 
 namespace maillage::geo::routing {
@@ -42,27 +43,59 @@ EndSeconds position_to_ends(const RoadNetwork& network, const EdgePosition& pos,
 NearestSourceQuery::NearestSourceQuery(const RoadNetwork& network, Direction direction)
     : network_(&network), direction_(direction), dijkstra_(network, direction) {}
 
+SnappedPoints snap_points(const RoadNetwork& network, std::span<const XY> points, const SnapOptions& options) {
+    SnappedPoints out;
+    out.position.assign(points.size(), EdgePosition{});
+    out.walk_seconds.assign(points.size(), kInfSeconds);
+    const SnapIndex& index = network.snap_index();
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        if (const auto pos = index.snap(points[i], options.max_snap_distance_m)) {
+            out.position[i] = *pos;
+            out.walk_seconds[i] = options.walking_seconds(pos->distance_m);
+        }
+    }
+    return out;
+}
+
+void require_all_snapped(const SnappedPoints& points, std::span<const std::string> names, const RoadNetwork& network,
+                         const SnapOptions& options, const std::string& what) {
+    std::string list;
+    std::size_t missing = 0;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        if (points.position[i].edge != kInvalidId) continue;
+        if (++missing <= 10) list += (list.empty() ? "" : ", ") + (i < names.size() ? names[i] : what + " #" + std::to_string(i));
+    }
+    if (missing == 0) return;
+    if (missing > 10) list += " and " + std::to_string(missing - 10) + " more";
+    throw InputError({network.metadata().source, {}, {}},
+                     std::to_string(missing) + " " + what + (missing > 1 ? "s are" : " is") + " farther than " +
+                         std::to_string(static_cast<long>(options.max_snap_distance_m)) +
+                         " m from any road of the network (outside its extent?): " + list);
+}
+
 NearestResult NearestSourceQuery::run(std::span<const XY> sources, std::span<const XY> targets,
                                       double max_seconds, const SnapOptions& options) {
+    return run(snap_points(*network_, sources, options), snap_points(*network_, targets, options), max_seconds);
+}
+
+NearestResult NearestSourceQuery::run(const SnappedPoints& sources, const SnappedPoints& targets, double max_seconds) {
     const RoadNetwork& net = *network_;
-    const SnapIndex& index = net.snap_index();
     NearestResult r;
     r.source_snap_distance_m.assign(sources.size(), kInfSeconds);
-    r.source_position.assign(sources.size(), EdgePosition{});
+    r.source_position = sources.position;
     dijkstra_.reset();
     std::vector<SourceOnEdge> on_edge;
     on_edge.reserve(sources.size());
     for (std::size_t s = 0; s < sources.size(); ++s) {
-        const auto pos = index.snap(sources[s], options.max_snap_distance_m);
-        if (!pos) continue;
-        r.source_snap_distance_m[s] = pos->distance_m;
-        r.source_position[s] = *pos;
-        const double walk = options.walking_seconds(pos->distance_m);
+        const EdgePosition& pos = sources.position[s];
+        if (pos.edge == kInvalidId) continue;
+        r.source_snap_distance_m[s] = pos.distance_m;
+        const double walk = sources.walk_seconds[s];
         const auto label = static_cast<std::int32_t>(s);
-        on_edge.push_back({pos->edge, pos->fraction, walk, label});
-        const EndSeconds ends = position_to_ends(net, *pos, direction_);
-        if (std::isfinite(ends.tail)) dijkstra_.add_source(net.edge_tail()[pos->edge], walk + ends.tail, label);
-        if (std::isfinite(ends.head)) dijkstra_.add_source(net.edge_head()[pos->edge], walk + ends.head, label);
+        on_edge.push_back({pos.edge, pos.fraction, walk, label});
+        const EndSeconds ends = position_to_ends(net, pos, direction_);
+        if (std::isfinite(ends.tail)) dijkstra_.add_source(net.edge_tail()[pos.edge], walk + ends.tail, label);
+        if (std::isfinite(ends.head)) dijkstra_.add_source(net.edge_head()[pos.edge], walk + ends.head, label);
     }
     std::sort(on_edge.begin(), on_edge.end(),
               [](const SourceOnEdge& a, const SourceOnEdge& b) { return a.edge < b.edge || (a.edge == b.edge && a.index < b.index); });
@@ -73,14 +106,13 @@ NearestResult NearestSourceQuery::run(std::span<const XY> sources, std::span<con
     r.seconds.assign(targets.size(), kInfSeconds);
     r.source.assign(targets.size(), -1);
     r.snap_distance_m.assign(targets.size(), kInfSeconds);
-    r.target_position.assign(targets.size(), EdgePosition{});
+    r.target_position = targets.position;
     for (std::size_t t = 0; t < targets.size(); ++t) {
-        const auto pos = index.snap(targets[t], options.max_snap_distance_m);
-        if (!pos) continue;
-        r.snap_distance_m[t] = pos->distance_m;
-        r.target_position[t] = *pos;
-        const EdgeId e = pos->edge;
-        const double g = pos->fraction;
+        const EdgePosition& pos = targets.position[t];
+        if (pos.edge == kInvalidId) continue;
+        r.snap_distance_m[t] = pos.distance_m;
+        const EdgeId e = pos.edge;
+        const double g = pos.fraction;
         const double fwd = finite_or_inf(net.edge_forward_seconds()[e]);
         const double bwd = finite_or_inf(net.edge_backward_seconds()[e]);
         const NodeId u = net.edge_tail()[e], v = net.edge_head()[e];
@@ -110,7 +142,7 @@ NearestResult NearestSourceQuery::run(std::span<const XY> sources, std::span<con
             if (to >= from) consider(it->walk_seconds + partial(to - from, fwd), it->index);
             if (to <= from) consider(it->walk_seconds + partial(from - to, bwd), it->index);
         }
-        best += options.walking_seconds(pos->distance_m);
+        best += targets.walk_seconds[t];
         if (best <= max_seconds && std::isfinite(best)) {
             r.seconds[t] = best;
             r.source[t] = best_source;

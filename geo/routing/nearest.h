@@ -58,6 +58,25 @@ struct NearestResult {
     [[nodiscard]] std::size_t unsnapped_source_count() const noexcept;
 };
 
+/// Points snapped once and reusable across queries (e.g. the population cells, queried for
+/// every facility selection or candidate site).
+struct SnappedPoints {
+    std::vector<EdgePosition> position;  ///< edge == kInvalidId when nothing within the radius
+    std::vector<double> walk_seconds;    ///< walking leg; +inf when not snapped
+
+    [[nodiscard]] std::size_t size() const noexcept { return position.size(); }
+};
+
+[[nodiscard]] SnappedPoints snap_points(const RoadNetwork& network, std::span<const XY> points,
+                                        const SnapOptions& options = {});
+
+/// Throws geo::InputError when some points could not be snapped, naming up to 10 of them with
+/// `names[i]` (e.g. "facility ctg-l2129 'Crèche Les Lutins'") and the network's source, e.g.
+/// for a facility outside the network's extent. `what` is the noun used ("facility").
+void require_all_snapped(const SnappedPoints& points, std::span<const std::string> names,
+                         const RoadNetwork& network, const SnapOptions& options,
+                         const std::string& what = "facility");
+
 /// Reusable: owns the Dijkstra scratch memory for one network and direction.
 class NearestSourceQuery {
 public:
@@ -68,6 +87,11 @@ public:
     /// max_seconds bounds the search (use kInfSeconds for no bound).
     [[nodiscard]] NearestResult run(std::span<const XY> sources, std::span<const XY> targets,
                                     double max_seconds, const SnapOptions& options = {});
+
+    /// Same, with points snapped beforehand (snap_points). The snap distances in the result are
+    /// the positions' distance_m.
+    [[nodiscard]] NearestResult run(const SnappedPoints& sources, const SnappedPoints& targets,
+                                    double max_seconds);
 
     [[nodiscard]] const Dijkstra& dijkstra() const noexcept { return dijkstra_; }
 

@@ -14,7 +14,9 @@
 //    (first_out/head/arc_seconds, arcs leaving a node) and backward graph
 //    (first_in/tail/in_arc_seconds, arcs entering a node), both sorted by node.
 //  - only the largest strongly connected component of the input is kept, so every node
-//    can reach and be reached from every other; input_node_count() tells what was dropped.
+//    can reach and be reached from every other; input_node_count() tells what was dropped;
+//  - node ids are assigned along a Hilbert curve (nodes close in space are close in memory);
+//    they are deterministic for a given input but are not the input's ids.
 #pragma once
 
 #include <cstdint>

@@ -166,6 +166,15 @@ TEST(AsciiNetworks, EmptyInputsGiveEmptyOrInfiniteResults) {
     const auto r3 = nearest_source_times(net, far, homes, Direction::to_source, 900.0);
     EXPECT_EQ(r3.unsnapped_source_count(), 1U);
     EXPECT_FALSE(std::isfinite(r3.seconds[0]));
+    const std::vector<std::string> names{"facility x1 'Crèche du bout du monde'"};
+    try {
+        require_all_snapped(snap_points(net, far), names, net, SnapOptions{});
+        FAIL() << "expected InputError";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("Crèche du bout du monde"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("2000 m"), std::string::npos) << e.what();
+    }
+    EXPECT_NO_THROW(require_all_snapped(snap_points(net, homes), names, net, SnapOptions{}));
 }
 
 TEST(AsciiNetworks, NetworkWithoutUsableRoadIsAnInputError) {
