@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "app/cli/command.h"
-#include "geo/routing/lattice.h"
+#include "geo/routing/network_source.h"
 #include "geo/routing/osm_loader.h"
 #include "geo/routing/profile_table.h"
 
@@ -36,18 +36,12 @@ geo::routing::RoadNetwork open_network(const geo::db::ProjectDatabase& db, geo::
                       std::to_string(net.edge_count()) + " edges");
         return net;
     }
-    // No real network: the lattice model over the study area's population grid.
-    progress.step("no road network imported: building the lattice travel-time model (" +
-                  std::string(to_string(profile)) + " profile)");
-    std::vector<LatticeCell> cells;
-    for (const auto& c : db.population_grid(false)) cells.push_back({c.x_3035, c.y_3035, c.ind.value_or(0.0)});
-    std::string population_source = "INSEE Filosofi 200 m grid";
-    for (const auto& row : db.provenance()) {
-        if (row.layer == "population_grid") population_source = row.source + " (" + row.vintage + ")";
-    }
-    RoadNetwork net = build_lattice_network(cells, LatticeParameters::load_default(profile), population_source);
-    progress.step("lattice: " + std::to_string(net.node_count()) + " nodes, " + std::to_string(net.arc_count()) +
-                  " arcs");
+    // The network imported into the project for this profile, else the labelled lattice model.
+    progress.step("opening the project's " + std::string(to_string(profile)) +
+                  " network (the lattice model when none is imported)");
+    RoadNetwork net = open_routing_network(db.path(), profile);
+    progress.step(std::string(net.is_approximation() ? "lattice" : "network") + ": " +
+                  std::to_string(net.node_count()) + " nodes, " + std::to_string(net.arc_count()) + " arcs");
     return net;
 }
 

@@ -31,7 +31,8 @@ private:
 };
 
 /// The road network for a profile: `network_file` when given (OSM .osm.pbf/.osm/.osm.bz2),
-/// otherwise the project's network (the lattice approximation when no real network exists).
+/// otherwise routing::open_routing_network: the network imported into the project database,
+/// or the lattice approximation when none exists.
 [[nodiscard]] geo::routing::RoadNetwork open_network(const geo::db::ProjectDatabase& db,
                                                      geo::routing::Profile profile,
                                                      const std::optional<std::filesystem::path>& network_file,

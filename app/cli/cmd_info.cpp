@@ -137,15 +137,18 @@ void print_info(const geo::db::ProjectDatabase& db, std::ostream& out) {
         if (v.origin == "ctg") ctg_scopes[v.indicator].insert(v.scope);
     }
     out << "Indicators (" << defs.size() << "; values per commune, bassin and CAPSO; CTG figures for comparison)\n";
-    out << "  " << left("indicator", 24) << left("unit", 11) << left("vintage", 10) << right("communes", 9) << "  "
+    out << "  " << left("indicator", 29) << left("unit", 11) << left("vintage", 9) << right("communes", 12) << "  "
         << "CTG figures at\n";
     for (const auto& d : defs) {
         const auto c = commune_counts[d.indicator];
         std::string scopes;
         for (const auto& s : ctg_scopes[d.indicator]) scopes += (scopes.empty() ? "" : ", ") + s;
-        out << "  " << left(d.indicator, 24) << left(d.unit, 11) << left(d.vintage, 10)
-            << right(std::to_string(c.first) + "/" + std::to_string(c.second), 9) << "  " << (scopes.empty() ? "-" : scopes)
-            << "\n";
+        const std::string commune_values =
+            d.finest_scope == "commune" ? std::to_string(c.first) + "/" + std::to_string(c.second) : "bassins only";
+        std::string unit = d.unit;
+        if (width(unit) > 10) unit = d.unit.substr(0, d.unit.find(' '));
+        out << "  " << left(d.indicator, 29) << left(unit, 11) << left(d.vintage, 9) << right(commune_values, 12) << "  "
+            << (scopes.empty() ? "-" : scopes) << "\n";
     }
     out << "\n";
 

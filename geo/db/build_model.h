@@ -107,6 +107,7 @@ struct IndicatorDef {
     std::string indicator, label_fr, unit;
     int decimals = 0;
     std::string scheme, source, vintage, method;
+    std::string finest_scope = "commune";  ///< "bassin" for figures the CTG gives per bassin only
 };
 
 struct IndicatorRow {

@@ -196,12 +196,12 @@ void write_database(const std::filesystem::path& path, const Territory& t, const
     {
         LayerWriter w(*ds, path, layer::kIndicatorDefinitions, wkbNone,
                       {{"indicator"}, {"label_fr"}, {"unit"}, {"decimals", K::Integer}, {"scheme"}, {"source"},
-                       {"vintage"}, {"method"}},
+                       {"vintage"}, {"method"}, {"finest_scope"}},
                       "Definitions of the indicators");
         for (const auto& d : ind.definitions) {
             w.row().set("indicator", d.indicator).set("label_fr", d.label_fr).set("unit", d.unit);
             w.set_int("decimals", d.decimals).set("scheme", d.scheme).set("source", d.source);
-            w.set("vintage", d.vintage).set("method", d.method).write();
+            w.set("vintage", d.vintage).set("method", d.method).set("finest_scope", d.finest_scope).write();
         }
         summary.rows[std::string(layer::kIndicatorDefinitions)] = w.finish();
     }

@@ -293,13 +293,47 @@ Indicators compute_indicators(const std::filesystem::path& sources, const Territ
     const auto fig_path = sources / std::filesystem::path(file::kSeedFigures);
     const auto figures = CsvTable::read(fig_path, {"scope", "place", "indicator", "value", "unit", "year", "source_line",
                                                    "value_as_written", "qualifier", "note"});
-    static const std::map<std::string, std::string> ctg_to_ours = {
+    std::map<std::string, std::string> ctg_to_ours = {
         {"population", "population"},
         {"nombre_menages", "menages"},
         {"revenu_median_par_uc", "revenu_median_uc"},
         {"menages_non_motorises", "menages_sans_voiture"},
         {"taux_motorisation_menages", "taux_motorisation"},
     };
+    // Figures the CTG gives for all four bassins (and the CAPSO, the département) but which no
+    // commune-level source here provides: bassin is their finest scale.
+    struct BassinOnly {
+        const char* ctg_key;
+        const char* key;
+        const char* label;
+        const char* unit;
+        int decimals;
+    };
+    static const BassinOnly bassin_only[] = {
+        {"cadres_pour_100_ouvriers", "cadres_pour_100_ouvriers", "Cadres pour 100 ouvriers", "cadres pour 100 ouvriers", 0},
+        {"femmes_vivant_seules", "femmes_vivant_seules", "Femmes vivant seules", "personnes", 0},
+        {"hommes_vivant_seuls", "hommes_vivant_seuls", "Hommes vivant seuls", "personnes", 0},
+        {"nombre_familles_monoparentales", "familles_monoparentales", "Familles monoparentales", "familles", 0},
+        {"part_familles_monoparentales_parmi_menages", "part_familles_monoparentales",
+         "Part des familles monoparentales parmi les ménages", "%", 1},
+        {"part_personnes_seules_parmi_menages", "part_personnes_seules", "Part des personnes seules parmi les ménages",
+         "%", 1},
+        {"part_actifs_occupes_emploi_precaire", "part_emploi_precaire", "Part des actifs occupés en emploi précaire",
+         "%", 1},
+        {"ratio_actifs_inactifs_15_64", "actifs_pour_100_inactifs", "Actifs pour 100 inactifs (15–64 ans)",
+         "actifs pour 100 inactifs", 0},
+        {"taux_emploi_15_24", "taux_emploi_15_24", "Taux d'emploi des 15–24 ans", "%", 1},
+        {"taux_emploi_15_64", "taux_emploi_15_64", "Taux d'emploi des 15–64 ans", "%", 1},
+        {"taux_emploi_femmes_15_64", "taux_emploi_femmes_15_64", "Taux d'emploi des femmes de 15–64 ans", "%", 1},
+    };
+    for (const auto& d : bassin_only) {
+        b.define(d.key, d.label, d.unit, d.decimals, "sequential", "Convention Territoriale Globale CAPSO 2026–2030 "
+                 "(figures quoted from INSEE RP 2022)", "2022",
+                 std::string("As printed by the CTG (") + d.ctg_key + ") for the four bassins, the CAPSO and the "
+                 "département; no commune value in the bundled sources.");
+        b.out.definitions.back().finest_scope = "bassin";
+        ctg_to_ours[d.ctg_key] = d.key;
+    }
     std::map<std::string, std::string> commune_code;
     for (const auto& c : territory.communes) {
         if (c.capso) commune_code[c.name] = c.insee;

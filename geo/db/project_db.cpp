@@ -120,9 +120,9 @@ ProjectDatabase::~ProjectDatabase() = default;
 
 GDALDataset& ProjectDatabase::dataset() const { return *handle_->ds; }
 
-ProjectDatabase ProjectDatabase::open(const std::filesystem::path& path) {
+ProjectDatabase ProjectDatabase::open(const std::filesystem::path& path, bool update) {
     auto handle = std::make_unique<Handle>();
-    handle->ds = open_vector(path, false);
+    handle->ds = open_vector(path, update);
     const Location where{path.string(), {}, {}};
     if (std::string(handle->ds->GetDriverName()) != "GPKG") {
         throw InputError(where, "not a GeoPackage (GDAL reads it as " +
@@ -291,7 +291,7 @@ std::vector<IndicatorDefinition> ProjectDatabase::indicator_definitions() const 
     for_each_row(dataset(), path_, layer::kIndicatorDefinitions, {}, "indicator", [&](const Row& r) {
         out.push_back({r.str("indicator"), r.str("label_fr"), r.str("unit"),
                        static_cast<int>(r.int64("decimals")), r.str("scheme"), r.str("source"),
-                       r.str("vintage"), r.str("method")});
+                       r.str("vintage"), r.str("method"), r.str("finest_scope")});
     });
     return out;
 }

@@ -140,6 +140,9 @@ struct IndicatorDefinition {
     std::string source;
     std::string vintage;
     std::string method;
+    /// Finest scope with values: "commune", or "bassin" for figures the CTG gives per bassin
+    /// only (draw those at bassin scale).
+    std::string finest_scope;
 };
 
 struct IndicatorValue {
@@ -175,9 +178,9 @@ struct FacilityHistoryRow {
 
 class ProjectDatabase {
 public:
-    /// Opens read-only. Throws InputError naming `path` when it is missing, not a GeoPackage,
-    /// not a Maillage database or of another schema version.
-    [[nodiscard]] static ProjectDatabase open(const std::filesystem::path& path);
+    /// Opens read-only (or for update, as FacilityStore does). Throws InputError naming `path`
+    /// when it is missing, not a GeoPackage, not a Maillage database or of another schema version.
+    [[nodiscard]] static ProjectDatabase open(const std::filesystem::path& path, bool update = false);
 
     ProjectDatabase(ProjectDatabase&&) noexcept;
     ProjectDatabase& operator=(ProjectDatabase&&) noexcept;
@@ -203,7 +206,7 @@ public:
     /// Names of the layers/tables present in the file.
     [[nodiscard]] std::vector<std::string> layer_names() const;
 
-    /// The GDAL dataset (read-only), for generic access such as exports.
+    /// The GDAL dataset, for generic access such as exports (read-only unless opened for update).
     [[nodiscard]] GDALDataset& dataset() const;
 
 private:

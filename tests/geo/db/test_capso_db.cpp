@@ -350,7 +350,32 @@ TEST_F(CapsoDb, EveryCommuneIndicatorIsPresentForEveryCommune) {
     for (const auto& v : db().indicators({}, "commune")) {
         if (v.origin == "source") ++per_indicator[v.indicator];
     }
-    for (const auto& d : defs) EXPECT_EQ(per_indicator[d.indicator], 53) << d.indicator;
+    for (const auto& d : defs) {
+        EXPECT_EQ(per_indicator[d.indicator], d.finest_scope == "commune" ? 53 : 0) << d.indicator;
+    }
+}
+
+// Figures the CTG gives only per bassin are there for the four bassins, with their CTG line.
+TEST_F(CapsoDb, BassinOnlyIndicatorsCoverTheFourBassins) {
+    int bassin_only = 0;
+    for (const auto& d : db().indicator_definitions()) {
+        if (d.finest_scope != "bassin") continue;
+        ++bassin_only;
+        std::set<std::string> bassins;
+        for (const auto& v : db().indicators(d.indicator, "bassin")) {
+            EXPECT_EQ(v.origin, "ctg");
+            EXPECT_THAT(v.source, ::testing::HasSubstr("l."));
+            ASSERT_TRUE(v.value) << d.indicator;
+            bassins.insert(v.place_code);
+        }
+        EXPECT_EQ(bassins, (std::set<std::string>{"fauquembergues", "morinie_aire", "nord", "urbain"})) << d.indicator;
+    }
+    EXPECT_GE(bassin_only, 10);
+    // CTG l.978: employment rate of the 15-64 in the bassin urbain.
+    const auto urbain = db().indicators("taux_emploi_15_64", "bassin");
+    auto it = std::find_if(urbain.begin(), urbain.end(), [](const auto& v) { return v.place_code == "urbain"; });
+    ASSERT_NE(it, urbain.end());
+    EXPECT_DOUBLE_EQ(it->value.value_or(0), 58.1);
 }
 
 TEST_F(CapsoDb, ProvenanceRowForEveryLayer) {
