@@ -41,6 +41,7 @@
 // (DIR/<graph>-<type>-<bound>-ours.csv: node,agg_cost), then exits.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -155,8 +156,9 @@ std::vector<Scenario>& scenarios() {
     return all;
 }
 
-/// The start vertex pgRouting gets for a facility: the node nearest to it (pgRouting starts
-/// from vertices; ties to the lowest id).
+/// The start vertices pgRouting gets for facilities: the node nearest to each (pgRouting starts
+/// from vertices; ties to the lowest id), sorted, without duplicates (two facilities nearest to
+/// the same node are one start; pgRouting would return that node's rows twice).
 std::vector<routing::NodeId> nearest_vertices(const routing::RoadNetwork& net, const std::vector<XY>& points) {
     std::vector<routing::NodeId> out;
     for (const XY& p : points) {
@@ -168,6 +170,8 @@ std::vector<routing::NodeId> nearest_vertices(const routing::RoadNetwork& net, c
         }
         out.push_back(best);
     }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
 }
 
@@ -324,7 +328,7 @@ void export_for_peer(const fs::path& dir) {
         {
             std::ofstream out(dir / (s.name + "-edges.csv"));
             out << "id,source,target,cost,reverse_cost\n";
-            out.precision(9);  // float seconds round-trip exactly
+            out.precision(17);  // the float's exact value, so both sides sum the same numbers
             for (routing::EdgeId e = 0; e < net.edge_count(); ++e) {
                 const float f = net.edge_forward_seconds()[e], b = net.edge_backward_seconds()[e];
                 out << e + 1 << ',' << net.edge_tail()[e] + 1 << ',' << net.edge_head()[e] + 1 << ','
