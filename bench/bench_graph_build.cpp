@@ -20,6 +20,9 @@
 // input_MiB (RSS growth from generating the EdgeList); network_MiB (RSS growth retained by
 // the built network once the input is released).
 //
+// network_bytes_MiB: RoadNetwork::memory_bytes() (the arrays' exact size, allocator overhead
+// excluded). BM_P5_PeerAdjacencyLists: in-process peer, the same arcs as vector-of-vector
+// adjacency lists (no SCC, no geometry, no index).
 // BM_P5_CapsoLattice: the network the product uses today for the CAPSO, built by
 // routing::open_routing_network() (reads population_grid from the database, then the lattice
 // model and RoadNetwork::build); the database comes from bench_support.h.
@@ -108,6 +111,7 @@ void BM_P5_SyntheticBuild(benchmark::State& state) {
     const auto bends = static_cast<int>(state.range(1));
     double peak = 0, baseline = 0, input = 0, retained = 0, build_s = 0;
     std::uint32_t nodes = 0, arcs = 0, input_edges = 0;
+    std::size_t network_bytes = 0;
     const bool reset_ok = maillage::bench::reset_peak_rss();
     for (auto _ : state) {
         maillage::bench::reset_peak_rss();
@@ -126,8 +130,10 @@ void BM_P5_SyntheticBuild(benchmark::State& state) {
         retained = maillage::bench::rss_mib() - baseline;
         nodes = net.node_count();
         arcs = net.arc_count();
+        network_bytes = net.memory_bytes();
         benchmark::DoNotOptimize(net.first_out().data());
     }
+    state.counters["network_bytes_MiB"] = double(network_bytes) / (1024.0 * 1024.0);
     state.counters["input_nodes"] = double(side) * side;
     state.counters["input_edges"] = input_edges;
     state.counters["nodes"] = nodes;
@@ -142,6 +148,51 @@ void BM_P5_SyntheticBuild(benchmark::State& state) {
 BENCHMARK(BM_P5_SyntheticBuild)
     ->Args({1024, 0})
     ->Args({1024, 3})
+    ->ArgNames({"side", "bends"})
+    ->UseManualTime()
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
+
+/// In-process peer (from the routing branch's first version of this bench): the same arcs as
+/// std::vector<std::vector<arc>> out- and in-lists, what a naive implementation would hold —
+/// no SCC filter, no renumbering, no geometry, no snap index. Same counters.
+void BM_P5_PeerAdjacencyLists(benchmark::State& state) {
+    const auto side = static_cast<int>(state.range(0));
+    const auto bends = static_cast<int>(state.range(1));
+    struct Arc {
+        routing::NodeId head;
+        float seconds;
+    };
+    double peak = 0, baseline = 0, build_s = 0;
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        maillage::bench::reset_peak_rss();
+        baseline = maillage::bench::rss_mib();
+        const routing::EdgeList input = synthetic_department(side, bends);
+        const auto t0 = Clock::now();
+        std::vector<std::vector<Arc>> out(input.node_xy.size()), in(input.node_xy.size());
+        for (std::size_t e = 0; e < input.edge_count(); ++e) {
+            const routing::NodeId u = input.edge_tail[e], v = input.edge_head[e];
+            const float f = input.edge_forward_seconds[e], b = input.edge_backward_seconds[e];
+            if (std::isfinite(f)) out[u].push_back({v, f}), in[v].push_back({u, f});
+            if (std::isfinite(b)) out[v].push_back({u, b}), in[u].push_back({v, b});
+        }
+        build_s = ms_since(t0) / 1000.0;
+        state.SetIterationTime(build_s);
+        peak = maillage::bench::peak_rss_mib();
+        bytes = 2 * out.size() * sizeof(std::vector<Arc>);
+        for (const auto& l : out) bytes += l.capacity() * sizeof(Arc);
+        for (const auto& l : in) bytes += l.capacity() * sizeof(Arc);
+        benchmark::DoNotOptimize(out.data());
+        benchmark::DoNotOptimize(in.data());
+    }
+    state.counters["build_s"] = build_s;
+    state.counters["peak_rss_MiB"] = peak;
+    state.counters["baseline_MiB"] = baseline;
+    state.counters["graph_only_MiB"] = double(bytes) / (1024.0 * 1024.0);
+}
+BENCHMARK(BM_P5_PeerAdjacencyLists)
+    ->Args({1024, 0})
     ->ArgNames({"side", "bends"})
     ->UseManualTime()
     ->Iterations(1)

@@ -28,6 +28,8 @@
 //  - BM_P1_SearchOnly: the multi-source Dijkstra alone from facilities snapped beforehand.
 //  - BM_P1_SnapTargets: snapping every cell alone (the part that does not depend on the
 //    facilities and could be cached between queries).
+//  - BM_P1_PeerTextbookDijkstra: in-process peer, a textbook Dijkstra (std::priority_queue,
+//    adjacency lists) answering the same question from pre-snapped points.
 //  - BM_P1_VertexSources: the like-for-like counterpart of pgRouting's
 //    pgr_drivingDistance(edges, facility vertices, bound, directed, equicost := true): the
 //    same graph, the same start vertices (node nearest to each facility), the same bound, every
@@ -51,6 +53,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <queue>
 #include <random>
 #include <string>
 #include <vector>
@@ -269,6 +272,66 @@ void BM_P1_SnapTargets(benchmark::State& state, std::size_t scenario) {
     state.counters["bucket_m"] = index.bucket_size_m();
 }
 
+/// In-process peer (from the routing branch's first version of this bench): a textbook
+/// multi-source Dijkstra — std::priority_queue with lazy deletion over
+/// std::vector<std::vector<arc>> — on the same reverse graph, same snapped sources and cells,
+/// followed by the same per-cell combination of the two edge ends. Compare with
+/// BM_P1_NearestPresnapped (cells snapped beforehand on both sides).
+void BM_P1_PeerTextbookDijkstra(benchmark::State& state, std::size_t scenario, const std::string& type) {
+    const Scenario& s = scenarios().at(scenario);
+    const routing::RoadNetwork& net = *s.network;
+    const double bound = bound_seconds(state.range(0));
+    struct Arc {
+        routing::NodeId to;
+        double seconds;
+    };
+    std::vector<std::vector<Arc>> reverse(net.node_count());
+    for (routing::NodeId v = 0; v < net.node_count(); ++v)
+        for (auto a = net.first_out()[v]; a < net.first_out()[v + 1]; ++a)
+            reverse[net.head()[a]].push_back({v, net.arc_seconds()[a]});
+    const routing::SnappedPoints cells = routing::snap_points(net, s.targets);
+    const routing::SnappedPoints sources = routing::snap_points(net, s.sources.at(type));
+    double within15 = 0;
+    for (auto _ : state) {
+        std::vector<double> dist(net.node_count(), routing::kInfSeconds);
+        using Item = std::pair<double, routing::NodeId>;
+        std::priority_queue<Item, std::vector<Item>, std::greater<>> pq;
+        for (std::size_t k = 0; k < sources.size(); ++k) {
+            const routing::EdgePosition& pos = sources.position[k];
+            if (pos.edge == routing::kInvalidId) continue;
+            const auto ends = routing::position_to_ends(net, pos, routing::Direction::to_source);
+            for (auto [node, t] : {std::pair{net.edge_tail()[pos.edge], ends.tail}, std::pair{net.edge_head()[pos.edge], ends.head}})
+                if (sources.walk_seconds[k] + t < dist[node]) {
+                    dist[node] = sources.walk_seconds[k] + t;
+                    pq.push({dist[node], node});
+                }
+        }
+        while (!pq.empty()) {
+            const auto [d, u] = pq.top();
+            pq.pop();
+            if (d > dist[u]) continue;
+            if (d > bound) break;
+            for (const Arc& a : reverse[u])
+                if (d + a.seconds < dist[a.to]) {
+                    dist[a.to] = d + a.seconds;
+                    pq.push({dist[a.to], a.to});
+                }
+        }
+        within15 = 0;
+        for (std::size_t t = 0; t < cells.size(); ++t) {
+            const routing::EdgePosition& p = cells.position[t];
+            if (p.edge == routing::kInvalidId) continue;
+            const double g = p.fraction;
+            const double best = std::min(dist[net.edge_head()[p.edge]] + (1 - g) * net.edge_forward_seconds()[p.edge],
+                                         dist[net.edge_tail()[p.edge]] + g * net.edge_backward_seconds()[p.edge]) +
+                                cells.walk_seconds[t];
+            within15 += best <= 900.0 ? 1 : 0;
+        }
+        benchmark::DoNotOptimize(within15);
+    }
+    state.counters["share_le_15min"] = within15 / static_cast<double>(s.targets.size());
+}
+
 /// pgr_drivingDistance's work: start vertices, bound, every reached node's time and start out.
 struct NodeRow {
     routing::NodeId node;
@@ -313,6 +376,9 @@ void register_all() {
             benchmark::RegisterBenchmark(("BM_P1_VertexSources" + suffix).c_str(), BM_P1_VertexSources, k, type)
                 ->Arg(0)->Arg(900)->Unit(benchmark::kMillisecond);
         }
+        for (const std::string& type : facility_types())
+            benchmark::RegisterBenchmark(("BM_P1_PeerTextbookDijkstra/" + g + "/" + type).c_str(), BM_P1_PeerTextbookDijkstra, k, type)
+                ->Arg(0)->Arg(900)->Unit(benchmark::kMillisecond);
         benchmark::RegisterBenchmark(("BM_P1_SnapTargets/" + g).c_str(), BM_P1_SnapTargets, k)
             ->Unit(benchmark::kMillisecond);
     }

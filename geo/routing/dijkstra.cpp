@@ -15,16 +15,17 @@ GraphView GraphView::of(const RoadNetwork& network, Direction direction) {
 
 Dijkstra::Dijkstra(GraphView graph)
     : graph_(graph),
-      reached_(graph.node_count()),
-      seconds_(graph.node_count(), kInfSeconds),
-      label_(graph.node_count(), -1),
+      state_(graph.node_count(), NodeState{kInfSeconds, 0, -1}),
       queue_(graph.node_count()) {}
 
 Dijkstra::Dijkstra(const RoadNetwork& network, Direction direction)
     : Dijkstra(GraphView::of(network, direction)) {}
 
 Dijkstra& Dijkstra::reset() {
-    reached_.reset_all();
+    if (++current_stamp_ == 0) {  // wrapped after 2^32 searches: clear the stamps once
+        for (NodeState& st : state_) st.stamp = 0;
+        current_stamp_ = 1;
+    }
     queue_.clear();
     settled_.clear();
     return *this;
@@ -34,14 +35,13 @@ Dijkstra& Dijkstra::add_source(NodeId node, double initial_seconds, std::int32_t
     if (node >= node_count())
         throw std::out_of_range("Dijkstra::add_source: node " + std::to_string(node) +
                                 " is not in a graph of " + std::to_string(node_count()) + " nodes");
-    if (!reached_.is_set(node)) {
-        reached_.set(node);
-        seconds_[node] = initial_seconds;
-        label_[node] = source_label;
+    NodeState& st = state_[node];
+    if (st.stamp != current_stamp_) {
+        st = {initial_seconds, current_stamp_, source_label};
         queue_.push(node, initial_seconds);
-    } else if (queue_.contains(node) && initial_seconds < seconds_[node]) {
-        seconds_[node] = initial_seconds;
-        label_[node] = source_label;
+    } else if (queue_.contains(node) && initial_seconds < st.seconds) {
+        st.seconds = initial_seconds;
+        st.label = source_label;
         queue_.decrease_key(node, initial_seconds);
     }
     return *this;
@@ -51,20 +51,19 @@ Dijkstra::Settled Dijkstra::settle() {
     const MinIdQueue::Entry top = queue_.pop();
     const NodeId u = top.id;
     const double du = top.key;
-    const std::int32_t lu = label_[u];
+    const std::int32_t lu = state_[u].label;
     settled_.push_back(u);
     const std::uint32_t end = graph_.first_out[u + 1];
     for (std::uint32_t a = graph_.first_out[u]; a < end; ++a) {
         const NodeId v = graph_.head[a];
         const double dv = du + static_cast<double>(graph_.seconds[a]);
-        if (!reached_.is_set(v)) {
-            reached_.set(v);
-            seconds_[v] = dv;
-            label_[v] = lu;
+        NodeState& sv = state_[v];
+        if (sv.stamp != current_stamp_) {
+            sv = {dv, current_stamp_, lu};
             queue_.push(v, dv);
-        } else if (dv < seconds_[v] && queue_.contains(v)) {
-            seconds_[v] = dv;
-            label_[v] = lu;
+        } else if (dv < sv.seconds && queue_.contains(v)) {
+            sv.seconds = dv;
+            sv.label = lu;
             queue_.decrease_key(v, dv);
         }
     }

@@ -69,24 +69,30 @@ public:
 
     /// Final time of a settled node, tentative time of a reached one, +inf otherwise.
     [[nodiscard]] double seconds(NodeId v) const noexcept {
-        return reached_.is_set(v) ? seconds_[v] : kInfSeconds;
+        return reached(v) ? state_[v].seconds : kInfSeconds;
     }
-    [[nodiscard]] bool is_settled(NodeId v) const noexcept {
-        return reached_.is_set(v) && !queue_.contains(v);
-    }
+    [[nodiscard]] bool is_settled(NodeId v) const noexcept { return reached(v) && !queue_.contains(v); }
     /// Label of the source that gave v its time, -1 when not reached.
     [[nodiscard]] std::int32_t source_label(NodeId v) const noexcept {
-        return reached_.is_set(v) ? label_[v] : -1;
+        return reached(v) ? state_[v].label : -1;
     }
     /// Nodes settled since the last reset, in settle order (non-decreasing seconds).
     [[nodiscard]] std::span<const NodeId> settled_nodes() const noexcept { return settled_; }
     [[nodiscard]] std::uint32_t node_count() const noexcept { return graph_.node_count(); }
 
 private:
+    /// Per-node label, one cache line access per relaxation: a node is reached in the current
+    /// search iff its stamp equals current_stamp_ (timestamp flags: O(1) reset).
+    struct NodeState {
+        double seconds;
+        std::uint32_t stamp;
+        std::int32_t label;
+    };
+    [[nodiscard]] bool reached(NodeId v) const noexcept { return state_[v].stamp == current_stamp_; }
+
     GraphView graph_;
-    TimestampFlags reached_;
-    std::vector<double> seconds_;
-    std::vector<std::int32_t> label_;
+    std::vector<NodeState> state_;
+    std::uint32_t current_stamp_ = 1;
     MinIdQueue queue_;
     std::vector<NodeId> settled_;
 };

@@ -57,22 +57,25 @@ ProfileTable ProfileTable::load(const std::filesystem::path& json_file) {
             if (!(v > 0 && v < 400)) throw InputError(where, "speed of '" + it.key() + "' must be in (0, 400) km/h");
             t.class_speed_kmh[it.key()] = v;
         }
-        const auto& ms = j.at("maxspeed");
+        // maxspeed, oneway and access are optional (tables for line layers keyed by a class
+        // field, e.g. BD TOPO `nature`, need only the speeds).
+        const nlohmann::json none = nlohmann::json::object();
+        const auto& ms = j.contains("maxspeed") ? j["maxspeed"] : none;
         t.use_maxspeed = ms.value("use", false);
         t.maxspeed_factor = ms.value("factor", 1.0);
         t.maxspeed_cap_kmh = ms.value("max_kmh", 130.0);
         if (ms.contains("symbolic_kmh"))
             for (auto it = ms["symbolic_kmh"].begin(); it != ms["symbolic_kmh"].end(); ++it)
                 t.symbolic_maxspeed_kmh[it.key()] = it.value().get<double>();
-        const auto& ow = j.at("oneway");
+        const auto& ow = j.contains("oneway") ? j["oneway"] : none;
         t.respect_oneway = ow.value("respect", true);
         t.oneway_tags = ow.value("tags", std::vector<std::string>{});
         for (const auto& v : ow.value("implied_highways", std::vector<std::string>{})) t.implied_oneway_highways.insert(v);
         for (const auto& v : ow.value("implied_junctions", std::vector<std::string>{})) t.implied_oneway_junctions.insert(v);
         if (ow.contains("contraflow_tags")) t.contraflow_tags = key_value_sets(ow["contraflow_tags"]);
-        const auto& ac = j.at("access");
-        t.access_tags = ac.at("tags").get<std::vector<std::string>>();
-        for (const auto& v : ac.at("deny")) t.access_deny.insert(v.get<std::string>());
+        const auto& ac = j.contains("access") ? j["access"] : none;
+        t.access_tags = ac.value("tags", std::vector<std::string>{});
+        for (const auto& v : ac.value("deny", std::vector<std::string>{})) t.access_deny.insert(v);
         if (ac.contains("exclude_if")) t.exclude_if = key_value_sets(ac["exclude_if"]);
     } catch (const nlohmann::json::exception& e) {
         throw InputError(where, std::string("missing or malformed key: ") + e.what());

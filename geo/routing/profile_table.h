@@ -18,6 +18,8 @@
 //                        contraflow_tags: { key: [values that reopen the reverse way] } }
 //   access             { tags: [keys, most specific first], deny: [values],
 //                        exclude_if: { key: [values] } }
+// maxspeed, oneway and access are optional (a table for a line layer's class field needs only
+// the speeds; see data/profiles/bdtopo-*.json).
 #pragma once
 
 #include <filesystem>

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 
 #include "geo/core/error.h"
 #include "geo/routing/snap.h"
@@ -211,6 +212,11 @@ RoadNetwork RoadNetwork::build(EdgeList in, NetworkMetadata metadata) {
     if (n < 2)
         throw InputError(where, "the road graph has no two mutually reachable nodes for the '" +
                                     metadata.profile + "' profile");
+    net.shape_first_.reserve(m_in + 1);
+    net.shape_xy_.reserve(in.shape_xy.size());
+    for (auto* v : {&net.edge_tail_, &net.edge_head_}) v->reserve(m_in);
+    for (auto* v : {&net.edge_fwd_, &net.edge_bwd_, &net.edge_length_m_}) v->reserve(m_in);
+    net.edge_class_.reserve(m_in);
     net.shape_first_.push_back(0);
     for (std::size_t e = 0; e < m_in; ++e) {
         const NodeId u = new_id[in.edge_tail[e]], v = new_id[in.edge_head[e]];
@@ -227,6 +233,10 @@ RoadNetwork RoadNetwork::build(EdgeList in, NetworkMetadata metadata) {
         net.shape_xy_.insert(net.shape_xy_.end(), b + in.edge_shape_first[e], b + in.edge_shape_first[e + 1]);
         net.shape_first_.push_back(static_cast<std::uint32_t>(net.shape_xy_.size()));
     }
+    for (auto* v : {&net.edge_tail_, &net.edge_head_}) v->shrink_to_fit();
+    for (auto* v : {&net.edge_fwd_, &net.edge_bwd_, &net.edge_length_m_}) v->shrink_to_fit();
+    net.edge_class_.shrink_to_fit();
+    net.shape_first_.shrink_to_fit();
     net.shape_xy_.shrink_to_fit();
     net.class_names_ = std::move(in.class_names);
     in = EdgeList{};  // release the input early (memory peak)
@@ -274,6 +284,14 @@ RoadNetwork RoadNetwork::build(EdgeList in, NetworkMetadata metadata) {
     net.metadata_ = std::move(metadata);
     net.snap_index_ = std::make_unique<SnapIndex>(net);
     return net;
+}
+
+std::size_t RoadNetwork::memory_bytes() const noexcept {
+    auto bytes = [](const auto& v) { return v.capacity() * sizeof(typename std::decay_t<decltype(v)>::value_type); };
+    return bytes(first_out_) + bytes(first_in_) + bytes(head_) + bytes(tail_) + bytes(arc_seconds_) +
+           bytes(in_arc_seconds_) + bytes(arc_edge_) + bytes(node_xy_) + bytes(edge_tail_) + bytes(edge_head_) +
+           bytes(edge_fwd_) + bytes(edge_bwd_) + bytes(edge_length_m_) + bytes(edge_class_) + bytes(shape_first_) +
+           bytes(shape_xy_) + (snap_index_ ? snap_index_->memory_bytes() : 0);
 }
 
 void RoadNetwork::check_invariants() const {

@@ -114,6 +114,9 @@ public:
     [[nodiscard]] std::span<const float> edge_length_m() const noexcept { return edge_length_m_; }
     [[nodiscard]] std::span<const std::uint8_t> edge_class() const noexcept { return edge_class_; }
     [[nodiscard]] const std::vector<std::string>& class_names() const noexcept { return class_names_; }
+    /// All polylines end to end: edge e's points are shape_xy()[shape_first()[e] .. shape_first()[e+1]).
+    [[nodiscard]] std::span<const std::uint32_t> shape_first() const noexcept { return shape_first_; }
+    [[nodiscard]] std::span<const XY> shape_xy() const noexcept { return shape_xy_; }
     /// The polyline of edge e, from edge_tail(e) to edge_head(e), metres (≥ 2 points).
     [[nodiscard]] std::span<const XY> edge_shape(EdgeId e) const noexcept {
         return std::span<const XY>(shape_xy_).subspan(shape_first_[e], shape_first_[e + 1] - shape_first_[e]);
@@ -130,6 +133,9 @@ public:
 
     /// Spatial index over the edge polylines (built with the network).
     [[nodiscard]] const SnapIndex& snap_index() const noexcept { return *snap_index_; }
+
+    /// Heap memory held by the network's arrays and its snap index, bytes.
+    [[nodiscard]] std::size_t memory_bytes() const noexcept;
 
     /// Throws std::logic_error naming the first broken invariant (CSR sizes, sorted heads,
     /// ids in range, finite non-negative arc times). For tests and loaders.

@@ -44,19 +44,17 @@ public:
     [[nodiscard]] std::optional<EdgePosition> snap(XY p, double max_distance_m) const;
 
     [[nodiscard]] double bucket_size_m() const noexcept { return bucket_size_; }
+    [[nodiscard]] std::size_t memory_bytes() const noexcept {
+        return (bucket_first_.capacity() + refs_.capacity()) * sizeof(std::uint32_t);
+    }
 
 private:
-    struct SegmentRef {
-        EdgeId edge;
-        std::uint32_t segment;  ///< index of the segment's first point in the edge's shape
-    };
-    std::vector<std::uint32_t> offsets_;  ///< copy of the network's per-edge shape offsets
-    std::span<const std::uint32_t> shape_first_;
+    std::span<const std::uint32_t> shape_first_;  ///< the network's per-edge shape offsets
     std::span<const XY> shape_xy_;
     double min_x_ = 0, min_y_ = 0, bucket_size_ = 1;
     std::int64_t columns_ = 1, rows_ = 1;
     std::vector<std::uint32_t> bucket_first_;  ///< columns*rows+1 offsets into refs_
-    std::vector<SegmentRef> refs_;
+    std::vector<std::uint32_t> refs_;  ///< index in shape_xy_ of each listed segment's first point
 };
 
 }  // namespace maillage::geo::routing

@@ -77,6 +77,21 @@ TEST(LineLayerLoader, BdTopoDirectionsAndSpeedsAfterReprojection) {
     EXPECT_NEAR(dij.seconds(na), 180.0, 0.2);  // c→b→a: 1 km at 30 + 1 km at 60 (c→d forbidden)
 }
 
+TEST(LineLayerLoader, WalkingOnBdTopoUsesTheNatureTableAndIgnoresDirections) {
+    const auto file = write_geojson("maillage-square-walk.geojson", kSquare);
+    LineLayerOptions opt;
+    opt.class_field = "nature";
+    opt.direction_field = "sens_de_circulation";
+    const ProfileTable walk = ProfileTable::load(std::filesystem::path(MAILLAGE_SOURCE_DIR) / "data/profiles/bdtopo-walk.json");
+    const RoadNetwork net = load_line_layer_network(file, opt, walk);
+    EXPECT_EQ(net.edge_count(), 5U);  // the path ("Chemin", "Sans objet") is walkable
+    Dijkstra dij(net, Direction::from_source);
+    dij.reset().add_source(test::node_at_near(net, c), 0).run();
+    // c→a along the diagonal path: 1414 m at 4.5 km/h (the "Sens inverse" of c–d does not apply).
+    EXPECT_NEAR(dij.seconds(test::node_at_near(net, a)), std::sqrt(2.0) * 1000 / (4.5 / 3.6), 1.0);
+    EXPECT_NEAR(dij.seconds(test::node_at_near(net, d)), 1000 / (4.5 / 3.6), 0.5);
+}
+
 TEST(LineLayerLoader, MissingSpeedFieldNamesTheFileAndTheField) {
     const auto file = write_geojson("maillage-nospeed.geojson", kSquare, false);
     LineLayerOptions opt;

@@ -13,6 +13,7 @@
 #include "geo/routing/network_source.h"
 #include "geo/routing/network_store.h"
 #include "geo/routing/osm_loader.h"
+#include "geo/routing/profile_table.h"
 #include "tests/support/test_db.h"
 
 namespace maillage::geo::routing {
@@ -117,6 +118,31 @@ TEST(NetworkCliDb, ImportInfoAndBadInputLeaveNoPartialFile) {
     EXPECT_NE(out.find("largest strongly connected component"), std::string::npos) << out;
     EXPECT_NE(out.find("footway"), std::string::npos) << out;
     EXPECT_EQ(out.find("APPROXIMATION"), std::string::npos) << out;
+    // export-graph + node-times (the pgRouting comparison's inputs) on a file, not the database.
+    const fs::path csv = db.parent_path() / "edges.csv", times = db.parent_path() / "times.csv";
+    const RoadNetwork net = load_osm_network(kOsm / "monaco.osm.pbf", ProfileTable::load_default(Profile::car));
+    EXPECT_EQ(run("network export-graph --input " + (kOsm / "monaco.osm.pbf").string() + " --out " + csv.string(), out), 0) << out;
+    std::ifstream edges(csv);
+    std::string header, line;
+    std::getline(edges, header);
+    EXPECT_EQ(header, "id,source,target,cost,reverse_cost,length_m,x1,y1,x2,y2");
+    std::size_t rows = 0, one_way = 0;
+    while (std::getline(edges, line)) {
+        ++rows;
+        one_way += line.find(",-1,") != std::string::npos;
+    }
+    EXPECT_EQ(rows, net.edge_count());
+    EXPECT_GT(one_way, 100U);
+    EXPECT_EQ(run("network node-times --input " + (kOsm / "monaco.osm.pbf").string() + " --source-node 1 --max-seconds 60 --out " +
+                      times.string(), out), 0) << out;
+    Dijkstra dij(net, Direction::from_source);
+    dij.reset().add_source(0, 0).run(60.0);
+    std::ifstream t(times);
+    std::size_t lines = 0;
+    while (std::getline(t, line)) ++lines;
+    EXPECT_EQ(lines, dij.settled_nodes().size() + 1);
+    EXPECT_EQ(run("network node-times --input " + (kOsm / "monaco.osm.pbf").string() + " --source-node 999999 --out " + times.string(), out), 2)
+        << out;
 }
 
 }  // namespace

@@ -53,8 +53,38 @@ TEST(OsmLoader, MonacoCarNetworkHasAKnownOneWayBoulevard) {
     const float against = same_order ? net.edge_backward_seconds()[e] : net.edge_forward_seconds()[e];
     EXPECT_TRUE(std::isfinite(along));
     EXPECT_FALSE(std::isfinite(against));
+    // Strong connectivity, checked independently of Tarjan: from node 0 every node is reached
+    // forwards and backwards.
+    for (Direction dir : {Direction::from_source, Direction::to_source}) {
+        Dijkstra dij(net, dir);
+        dij.reset().add_source(0, 0.0).run();
+        EXPECT_EQ(dij.settled_nodes().size(), net.node_count());
+    }
     std::cout << "monaco car: " << net.node_count() << " nodes of " << net.input_node_count() << ", "
               << net.arc_count() << " arcs, " << net.edge_count() << " edges\n";
+}
+
+TEST(OsmLoader, RoundaboutsAreOneWayForCarsAndPrivateRoadsAreClosed) {
+    const ProfileTable car = ProfileTable::load_default(Profile::car);
+    const ProfileTable walk = ProfileTable::load_default(Profile::walk);
+    const RoadNetwork drive = load_osm_network(kOsm / "monaco.osm.pbf", car);
+    const RoadNetwork foot = load_osm_network(kOsm / "monaco.osm.pbf", walk);
+    const CrsTransform proj(crs::kWgs84, crs::kLambert93);
+    bool same_order = false;
+    // Avenue Albert II (way 4229900): junction=roundabout without any oneway tag.
+    const XY r0 = proj.forward({7.4169397, 43.7300269}), r1 = proj.forward({7.4168773, 43.7300112});
+    EdgeId e = edge_through(drive, r0, r1, same_order);
+    ASSERT_NE(e, kInvalidId);
+    EXPECT_TRUE(std::isfinite(same_order ? drive.edge_forward_seconds()[e] : drive.edge_backward_seconds()[e]));
+    EXPECT_FALSE(std::isfinite(same_order ? drive.edge_backward_seconds()[e] : drive.edge_forward_seconds()[e]));
+    e = edge_through(foot, r0, r1, same_order);  // pedestrians walk both ways round it
+    ASSERT_NE(e, kInvalidId);
+    EXPECT_TRUE(std::isfinite(foot.edge_forward_seconds()[e]) && std::isfinite(foot.edge_backward_seconds()[e]));
+    // Place du Casino (way 4229658): highway=residential, access=private → no car may use it
+    // (nor pedestrians: access=private applies to every mode when no foot tag overrides it).
+    const XY c0 = proj.forward({7.4271251, 43.7394841}), c1 = proj.forward({7.4271667, 43.7394287});
+    EXPECT_EQ(edge_through(drive, c0, c1, same_order), kInvalidId);
+    EXPECT_EQ(edge_through(foot, c0, c1, same_order), kInvalidId);
 }
 
 TEST(OsmLoader, WalkingIgnoresOneWaysAndUsesFootways) {
