@@ -93,7 +93,7 @@ PY
 {
   echo "# P2: one 15-minute isochrone polygon, Andorra OSM graph (car), Maillage vs pgRouting"
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "commit: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet || echo ' (uncommitted changes)')"
+  echo "commit: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet -- . ':!bench/pgrouting/RESULTS-isochrone.txt' || echo ' (uncommitted changes)')"
   echo "machine: $(uname -sr), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1 /proc/loadavg)"
   echo "PostgreSQL: $("$PGBIN/postgres" --version | cut -d' ' -f3), pgRouting: $PGR_VERSION, PostGIS: $POSTGIS_VERSION"
   echo "graph: tests/data/osm/andorra-2025-01-19.osm.pbf (© OpenStreetMap contributors, ODbL), $(($(wc -l < "$WORK/edges.csv") - 1)) edges, origin vertex $ORIGIN"

@@ -13,7 +13,7 @@
 #include "geo/db/project_db.h"
 #include "geo/isochrone/contour.h"
 #include "geo/isochrone/isochrone.h"
-#include "geo/routing/lattice.h"
+#include "geo/routing/network_source.h"
 #include "geo/routing/nearest.h"
 #include "tests/support/test_db.h"
 
@@ -37,11 +37,8 @@ const Capso& capso() {
         c.communes = database.communes();
         c.grid = database.population_grid(true);
         c.alsh = FacilitySelection{{"ALSH"}, {}}.apply(database.facilities());
-        std::vector<routing::LatticeCell> lattice;
-        for (const auto& cell : database.population_grid(false))
-            lattice.push_back({cell.x_3035, cell.y_3035, cell.ind.value_or(0.0)});
-        c.network.emplace(routing::build_lattice_network(
-            lattice, routing::LatticeParameters::load_default(routing::Profile::car), "test grid"));
+        // The project's network as the CLI opens it: the lattice model (no network imported).
+        c.network.emplace(routing::open_routing_network(maillage::test::test_database_path(), routing::Profile::car));
         for (const auto& cell : c.grid) {
             c.cells.push_back({cell.cell_id, cell.x_3035, cell.y_3035, cell.insee.value_or(""),
                                {cell.ind, cell.ind_0_3, cell.men_fmp}});
@@ -74,6 +71,7 @@ TEST(CoverageCapsoDb, UncoveredPopulationEqualsTheCellsBeyondTheThreshold) {
     const Capso& c = capso();
     ASSERT_FALSE(c.alsh.empty());
     ASSERT_EQ(c.communes.size(), 53u);
+    EXPECT_TRUE(c.network->is_approximation());  // no network imported in the test database
     const auto times = routing::nearest_source_times(*c.network, facility_points(c.alsh), c.centres,
                                                      routing::Direction::to_source, routing::kInfSeconds);
     for (const double threshold : {300.0, 900.0}) {

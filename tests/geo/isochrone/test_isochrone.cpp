@@ -104,3 +104,27 @@ TEST(Isochrone, OriginFarFromTheNetworkIsAnInputError) {
     req.thresholds_s = {900.0};
     EXPECT_THROW((void)compute_isochrones(net, req), InputError);
 }
+
+// ORS #337: the 150 s polygon is the same in [150, 300] and [60, 150, 300]: one raster, each
+// threshold contoured on its own. (The raster's bound follows the LARGEST threshold, so a set
+// with another maximum may differ where neighbouring pixels jump by more than 25 % of it.)
+TEST(Isochrone, ThresholdPolygonDoesNotDependOnTheOtherThresholds) {
+    const RoadNetwork net = straight_road();
+    IsochroneRequest two;
+    two.origins = {kOrigin};
+    two.thresholds_s = {150.0, 300.0};
+    two.pixel_m = 25.0;
+    IsochroneRequest three = two;
+    three.thresholds_s = {60.0, 150.0, 300.0};
+    const IsochroneResult a = compute_isochrones(net, two);
+    const IsochroneResult b = compute_isochrones(net, three);
+    auto h = geos_handle();
+    EXPECT_EQ(GEOSEqualsExact_r(h, a.levels[0].cumulative.get(), b.levels[1].cumulative.get(), 1e-6), 1);
+    EXPECT_DOUBLE_EQ(a.levels[0].cumulative_area_m2, b.levels[1].cumulative_area_m2);
+    // On this network no neighbouring pixels jump by more than the bound's margin, so even
+    // [150] alone gives the same polygon.
+    IsochroneRequest alone = two;
+    alone.thresholds_s = {150.0};
+    const IsochroneResult c = compute_isochrones(net, alone);
+    EXPECT_EQ(GEOSEqualsExact_r(h, a.levels[0].cumulative.get(), c.levels[0].cumulative.get(), 1e-6), 1);
+}
