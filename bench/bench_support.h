@@ -10,6 +10,7 @@
 #include <string>
 #include <system_error>
 
+#include <time.h>
 #include <unistd.h>
 
 #include "geo/db/builder.h"
@@ -63,6 +64,14 @@ private:
     std::filesystem::path path_, dir_;
     std::string origin_;
 };
+
+/// On-CPU time of this process (all threads), seconds: the measure that a machine shared
+/// with other jobs distorts least (wall clock also counts waiting for a core).
+inline double process_cpu_seconds() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return double(t.tv_sec) + double(t.tv_nsec) * 1e-9;
+}
 
 /// A "VmXXX:   1234 kB" field of /proc/self/status, in MiB; -1 when unavailable.
 inline double proc_status_mib(const std::string& field) {
