@@ -61,7 +61,9 @@ std::map<std::string, json> columns(const Facility& f) {
             {"y", f.y}};
 }
 
-void set_text(OGRFeature& feature, const char* name, const std::string& v) { feature.SetField(name, v.c_str()); }
+void set_text(OGRFeature& feature, const char* name, const std::string& v) {
+    feature.SetField(name, v.c_str());
+}
 template <typename T>
 void set_opt(OGRFeature& feature, const char* name, const std::optional<T>& v) {
     const int i = feature.GetFieldIndex(name);
@@ -114,9 +116,10 @@ std::string quote(const std::string& s) {
 
 /// Rolls back unless committed.
 class Transaction {
-public:
+  public:
     Transaction(GDALDataset& ds, const std::filesystem::path& file) : ds_(ds), file_(file) {
-        if (ds_.StartTransaction() != OGRERR_NONE) throw OutputError(file.string(), "cannot start a transaction");
+        if (ds_.StartTransaction() != OGRERR_NONE)
+            throw OutputError(file.string(), "cannot start a transaction");
     }
     ~Transaction() {
         if (!done_) ds_.RollbackTransaction();
@@ -126,19 +129,22 @@ public:
     void commit() {
         done_ = true;
         GdalErrorCapture capture;
-        if (ds_.CommitTransaction() != OGRERR_NONE) throw OutputError(file_.string(), "commit failed: " + capture.last_message());
+        if (ds_.CommitTransaction() != OGRERR_NONE)
+            throw OutputError(file_.string(), "commit failed: " + capture.last_message());
     }
 
-private:
+  private:
     GDALDataset& ds_;
     const std::filesystem::path& file_;
     bool done_ = false;
 };
 
 class Editor {
-public:
+  public:
     explicit Editor(const ProjectDatabase& db)
-        : db_(db), ds_(db.dataset()), file_(db.path()),
+        : db_(db),
+          ds_(db.dataset()),
+          file_(db.path()),
           facilities_(vector_layer(ds_, file_, std::string(layer::kFacilities))),
           history_(vector_layer(ds_, file_, std::string(layer::kFacilityHistory))) {}
 
@@ -148,31 +154,40 @@ public:
         facilities_.ResetReading();
         std::unique_ptr<OGRFeature> f(facilities_.GetNextFeature());
         facilities_.SetAttributeFilter(nullptr);
-        if (!f) throw InputError({file_.string(), std::string(layer::kFacilities), {}}, "no facility with uid " + uid);
+        if (!f)
+            throw InputError({file_.string(), std::string(layer::kFacilities), {}},
+                             "no facility with uid " + uid);
         return f;
     }
 
     /// Checks the values and normalises commune_name; InputError naming the problem.
     void validate(Facility& f) {
-        static const std::set<std::string> families = {"EAJE", "RPE", "LAEP", "ALSH", "SOCIAL", "MAISON_CAPSO", "PIJ", "OTHER"};
+        static const std::set<std::string> families = {"EAJE",   "RPE",          "LAEP", "ALSH",
+                                                       "SOCIAL", "MAISON_CAPSO", "PIJ",  "OTHER"};
         static const std::set<std::string> statuses = {"open", "closed", "project"};
         const Location where{file_.string(), std::string(layer::kFacilities), {}};
-        if (!families.contains(f.family)) throw InputError(where, f.uid + ": unknown family '" + f.family + "'");
-        if (!statuses.contains(f.status)) throw InputError(where, f.uid + ": status must be open, closed or project");
+        if (!families.contains(f.family))
+            throw InputError(where, f.uid + ": unknown family '" + f.family + "'");
+        if (!statuses.contains(f.status))
+            throw InputError(where, f.uid + ": status must be open, closed or project");
         if (f.location_precision != "address" && f.location_precision != "commune") {
             throw InputError(where, f.uid + ": location_precision must be address or commune");
         }
         if (f.name.empty()) throw InputError(where, f.uid + ": empty name");
-        if (!std::isfinite(f.x) || !std::isfinite(f.y)) throw InputError(where, f.uid + ": position is not finite");
+        if (!std::isfinite(f.x) || !std::isfinite(f.y))
+            throw InputError(where, f.uid + ": position is not finite");
         if (communes_.empty()) {
             for (const auto& c : db_.communes()) communes_[c.insee] = c.name;
         }
         auto c = communes_.find(f.commune_insee);
-        if (c == communes_.end()) throw InputError(where, f.uid + ": commune " + f.commune_insee + " is not in the CAPSO");
+        if (c == communes_.end())
+            throw InputError(where,
+                             f.uid + ": commune " + f.commune_insee + " is not in the CAPSO");
         f.commune_name = c->second;
     }
 
-    void record(const std::string& uid, int revision, const char* action, const json& changes, const std::string& author) {
+    void record(const std::string& uid, int revision, const char* action, const json& changes,
+                const std::string& author) {
         std::unique_ptr<OGRFeature> h(OGRFeature::CreateFeature(history_.GetLayerDefn()));
         h->SetField("uid", uid.c_str());
         h->SetField("revision", revision);
@@ -195,16 +210,19 @@ public:
             const OGRPoint* p = f->GetGeometryRef() ? f->GetGeometryRef()->toPoint() : nullptr;
             if (p == nullptr) continue;
             const std::string key = std::string(f->GetFieldAsString("commune_insee")) + "@" +
-                                    std::to_string(std::llround(p->getX())) + "," + std::to_string(std::llround(p->getY()));
+                                    std::to_string(std::llround(p->getX())) + "," +
+                                    std::to_string(std::llround(p->getY()));
             sites[key].push_back({f->GetFID(), f->GetFieldAsString("uid"), key});
         }
         for (auto& [key, rows] : sites) {
-            std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.uid < b.uid; });
+            std::sort(rows.begin(), rows.end(),
+                      [](const Row& a, const Row& b) { return a.uid < b.uid; });
             for (std::size_t i = 0; i < rows.size(); ++i) {
                 std::unique_ptr<OGRFeature> f(facilities_.GetFeature(rows[i].fid));
                 const int rank = static_cast<int>(i + 1);
                 const int size = static_cast<int>(rows.size());
-                if (key == f->GetFieldAsString("site_key") && rank == f->GetFieldAsInteger("site_rank") &&
+                if (key == f->GetFieldAsString("site_key") &&
+                    rank == f->GetFieldAsInteger("site_rank") &&
                     size == f->GetFieldAsInteger("site_size")) {
                     continue;
                 }
@@ -223,7 +241,8 @@ public:
             layer.ResetReading();
             for (auto& f : layer) {
                 const std::string uid = f->GetFieldAsString("uid");
-                if (uid.rfind("user-", 0) == 0) highest = std::max(highest, std::atoll(uid.c_str() + 5));
+                if (uid.rfind("user-", 0) == 0)
+                    highest = std::max(highest, std::atoll(uid.c_str() + 5));
             }
         };
         scan(history_);
@@ -232,14 +251,15 @@ public:
     }
 
     void check(OGRErr err, const char* layer) const {
-        if (err != OGRERR_NONE) throw OutputError(file_.string(), std::string("writing layer ") + layer + " failed");
+        if (err != OGRERR_NONE)
+            throw OutputError(file_.string(), std::string("writing layer ") + layer + " failed");
     }
 
     OGRLayer& facilities() { return facilities_; }
     GDALDataset& dataset() { return ds_; }
     const std::filesystem::path& file() const { return file_; }
 
-private:
+  private:
     const ProjectDatabase& db_;
     GDALDataset& ds_;
     std::filesystem::path file_;
@@ -250,13 +270,15 @@ private:
 
 }  // namespace
 
-FacilityStore::FacilityStore(const std::filesystem::path& database) : db_(ProjectDatabase::open(database, true)) {}
+FacilityStore::FacilityStore(const std::filesystem::path& database)
+    : db_(ProjectDatabase::open(database, true)) {}
 
 Facility FacilityStore::get(const std::string& uid) const {
     for (auto& f : db_.facilities()) {
         if (f.uid == uid) return f;
     }
-    throw InputError({db_.path().string(), std::string(layer::kFacilities), {}}, "no facility with uid " + uid);
+    throw InputError({db_.path().string(), std::string(layer::kFacilities), {}},
+                     "no facility with uid " + uid);
 }
 
 int FacilityStore::update(const Facility& edited, const std::string& author) {
@@ -268,7 +290,8 @@ int FacilityStore::update(const Facility& edited, const std::string& author) {
     json changes = json::object();
     const auto old_columns = columns(before);
     for (const auto& [name, value] : columns(after)) {
-        if (old_columns.at(name) != value) changes[name] = json::array({old_columns.at(name), value});
+        if (old_columns.at(name) != value)
+            changes[name] = json::array({old_columns.at(name), value});
     }
     if (changes.empty()) return before.revision;
     after.revision = before.revision + 1;
@@ -289,7 +312,8 @@ std::string FacilityStore::add(const Facility& facility, const std::string& auth
     f.uid = editor.next_uid();
     f.revision = 1;
     editor.validate(f);
-    std::unique_ptr<OGRFeature> feature(OGRFeature::CreateFeature(editor.facilities().GetLayerDefn()));
+    std::unique_ptr<OGRFeature> feature(
+        OGRFeature::CreateFeature(editor.facilities().GetLayerDefn()));
     fill(*feature, f);
     editor.check(editor.facilities().CreateFeature(feature.get()), "facilities");
     json changes = json::object();

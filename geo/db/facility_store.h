@@ -20,7 +20,7 @@
 namespace maillage::geo::db {
 
 class FacilityStore {
-public:
+  public:
     explicit FacilityStore(const std::filesystem::path& database);
 
     [[nodiscard]] Facility get(const std::string& uid) const;
@@ -35,7 +35,7 @@ public:
 
     [[nodiscard]] const ProjectDatabase& database() const noexcept { return db_; }
 
-private:
+  private:
     ProjectDatabase db_;
 };
 

@@ -61,7 +61,7 @@ Dijkstra::Settled Dijkstra::settle() {
         if (sv.stamp != current_stamp_) {
             sv = {dv, current_stamp_, lu};
             queue_.push(v, dv);
-        } else if (dv < sv.seconds && queue_.contains(v)) {
+        } else if (dv < sv.seconds) {  // never true for a settled node (arc times ≥ 0)
             sv.seconds = dv;
             sv.label = lu;
             queue_.decrease_key(v, dv);

@@ -3,7 +3,6 @@
 // construction except the heap vector's growth up to id_count entries.
 #pragma once
 
-#include <algorithm>
 #include <cassert>
 #include <cstdint>
 #include <vector>
@@ -99,24 +98,6 @@ private:
     }
     std::vector<std::uint32_t> position_;
     std::vector<Entry> heap_;
-};
-
-/// O(1) reset of per-id flags by bumping a generation counter (RoutingKit's TimestampFlags).
-class TimestampFlags {
-public:
-    explicit TimestampFlags(std::uint32_t id_count = 0) : stamp_(id_count, 0) {}
-    [[nodiscard]] bool is_set(std::uint32_t id) const noexcept { return stamp_[id] == current_; }
-    void set(std::uint32_t id) noexcept { stamp_[id] = current_; }
-    void reset_all() noexcept {
-        if (++current_ == 0) {  // wrapped after 2^32 resets: clear for real once
-            std::fill(stamp_.begin(), stamp_.end(), 0);
-            current_ = 1;
-        }
-    }
-
-private:
-    std::vector<std::uint32_t> stamp_;
-    std::uint32_t current_ = 1;
 };
 
 }  // namespace maillage::geo::routing

@@ -14,10 +14,11 @@ namespace maillage::geo::db {
 namespace {
 
 class FacilityStoreDb : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         std::random_device rd;
-        path_ = std::filesystem::temp_directory_path() / ("maillage-store-" + std::to_string(rd()) + ".gpkg");
+        path_ = std::filesystem::temp_directory_path() /
+                ("maillage-store-" + std::to_string(rd()) + ".gpkg");
         std::filesystem::copy_file(test::test_database_path(), path_);
     }
     void TearDown() override { std::filesystem::remove(path_); }
@@ -43,7 +44,8 @@ TEST_F(FacilityStoreDb, StatusChangePersistsWithHistory) {
     }
     const auto db = ProjectDatabase::open(path_);
     const auto facilities = db.facilities();
-    auto it = std::find_if(facilities.begin(), facilities.end(), [](const auto& f) { return f.uid == "ctg-l2129"; });
+    auto it = std::find_if(facilities.begin(), facilities.end(),
+                           [](const auto& f) { return f.uid == "ctg-l2129"; });
     ASSERT_NE(it, facilities.end());
     EXPECT_EQ(it->status, "closed");
     EXPECT_EQ(it->closed_date, std::optional<std::string>("2026-06-30"));

@@ -13,13 +13,14 @@ namespace maillage::geo::db {
 namespace {
 
 class SpatialiteDb : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         const auto path = test::test_database_path();
         ASSERT_EQ(sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
         cache_ = spatialite_alloc_connection();
         spatialite_init_ex(db_, cache_, 0);
-        ASSERT_EQ(sqlite3_exec(db_, "SELECT EnableGpkgAmphibiousMode()", nullptr, nullptr, nullptr), SQLITE_OK);
+        ASSERT_EQ(sqlite3_exec(db_, "SELECT EnableGpkgAmphibiousMode()", nullptr, nullptr, nullptr),
+                  SQLITE_OK);
     }
     void TearDown() override {
         sqlite3_close(db_);
@@ -27,9 +28,11 @@ protected:
     }
     double scalar(const char* sql) {
         sqlite3_stmt* stmt = nullptr;
-        EXPECT_EQ(sqlite3_prepare_v2(db_, sql, -1, &stmt, nullptr), SQLITE_OK) << sqlite3_errmsg(db_);
+        EXPECT_EQ(sqlite3_prepare_v2(db_, sql, -1, &stmt, nullptr), SQLITE_OK)
+            << sqlite3_errmsg(db_);
         double value = -1;
-        if (stmt != nullptr && sqlite3_step(stmt) == SQLITE_ROW) value = sqlite3_column_double(stmt, 0);
+        if (stmt != nullptr && sqlite3_step(stmt) == SQLITE_ROW)
+            value = sqlite3_column_double(stmt, 0);
         sqlite3_finalize(stmt);
         return value;
     }
@@ -51,9 +54,10 @@ TEST_F(SpatialiteDb, AreasAgreeWithGeos) {
 }
 
 TEST_F(SpatialiteDb, EveryFacilityLiesInItsCommune) {
-    EXPECT_EQ(scalar("SELECT COUNT(*) FROM facilities f JOIN communes c ON c.insee = f.commune_insee "
-                     "WHERE ST_Intersects(c.geom, f.geom)"),
-              scalar("SELECT COUNT(*) FROM facilities"));
+    EXPECT_EQ(
+        scalar("SELECT COUNT(*) FROM facilities f JOIN communes c ON c.insee = f.commune_insee "
+               "WHERE ST_Intersects(c.geom, f.geom)"),
+        scalar("SELECT COUNT(*) FROM facilities"));
 }
 
 }  // namespace
