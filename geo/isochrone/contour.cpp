@@ -24,10 +24,6 @@ struct PaddedField {
     int px;  // nx + 2
     int py;  // ny + 2
 
-    [[nodiscard]] float value(int I, int J) const noexcept {
-        if (I <= 0 || J <= 0 || I >= px - 1 || J >= py - 1) return kInf;
-        return r.at(I - 1, J - 1);
-    }
     [[nodiscard]] XY corner(int I, int J) const noexcept {
         return {r.grid.origin.x + (I - 0.5) * r.grid.cell_m, r.grid.origin.y + (J - 0.5) * r.grid.cell_m};
     }
@@ -77,11 +73,24 @@ std::vector<ContourRing> contour_rings(const TimeRaster& raster, double threshol
     const double t = threshold_s;
     std::vector<Segment> segments;
 
+    // The padded field as one contiguous buffer, so the scan reads two rows sequentially.
+    const std::size_t px = static_cast<std::size_t>(f.px);
+    std::vector<float> padded(px * static_cast<std::size_t>(f.py), kInf);
+    for (int j = 0; j < raster.grid.ny; ++j) {
+        std::copy_n(raster.seconds.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(j) *
+                                                                          static_cast<std::size_t>(raster.grid.nx)),
+                    raster.grid.nx, padded.begin() + static_cast<std::ptrdiff_t>((static_cast<std::size_t>(j) + 1) * px + 1));
+    }
+    const float tf = static_cast<float>(t);
+    const bool float_reject_exact = static_cast<double>(tf) >= t;  // v > tf then implies v > t
     for (int cj = 0; cj + 1 < f.py; ++cj) {
+        const float* row0 = padded.data() + static_cast<std::size_t>(cj) * px;
+        const float* row1 = row0 + px;
         for (int ci = 0; ci + 1 < f.px; ++ci) {
             // Corners counter-clockwise: BL, BR, TR, TL; cell edge k joins corner k to k+1.
-            const std::array<float, 4> v{f.value(ci, cj), f.value(ci + 1, cj), f.value(ci + 1, cj + 1),
-                                         f.value(ci, cj + 1)};
+            const std::array<float, 4> v{row0[ci], row0[ci + 1], row1[ci + 1], row1[ci]};
+            // Fast reject of all-outside cells; the exact test below compares in double.
+            if (float_reject_exact && v[0] > tf && v[1] > tf && v[2] > tf && v[3] > tf) continue;
             const std::array<bool, 4> in{v[0] <= t, v[1] <= t, v[2] <= t, v[3] <= t};
             const int count = in[0] + in[1] + in[2] + in[3];
             if (count == 0 || count == 4) continue;

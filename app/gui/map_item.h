@@ -1,0 +1,129 @@
+// MapItem: the map canvas, a QQuickItem drawing a MapDocument's scene through the Qt Quick
+// scene graph.
+//
+// Contract:
+// - Geometry is prepared off the render thread (MapDocument builds the MapScene on a worker);
+//   updatePolish() (GUI thread) lays out labels and symbols and paints the overlay image;
+//   updatePaintNode() (render thread, GUI blocked) only syncs nodes from that prepared state.
+// - Hardware (RHI) path: QSGTransformNode (view) → QSGOpacityNode (layer) → geometry nodes.
+//   Software path (QT_QPA_PLATFORM=offscreen picks it automatically and ignores custom
+//   geometry nodes): polygons are painted with QPainter into a QSGImageNode instead.
+// - Input: drag pans, wheel zooms around the cursor, +/- and arrow keys, click selects (the
+//   document's info panel follows), hover highlights.
+// \note QML Type: MapCanvas
+#pragma once
+
+#include <QImage>
+#include <QPointer>
+#include <QQuickItem>
+
+#include "app/gui/map_scene.h"
+#include "app/gui/map_style.h"
+#include "app/gui/map_view.h"
+#include "app/gui/overlay_layout.h"
+#include "app/gui/sprite_cache.h"
+
+namespace maillage::app {
+
+class MapDocument;
+
+class MapItem : public QQuickItem {
+    Q_OBJECT
+    QML_NAMED_ELEMENT(MapCanvas)
+    /// The document whose scene and style are drawn.
+    Q_PROPERTY(maillage::app::MapDocument* document READ document WRITE setDocument NOTIFY documentChanged)
+    /// Ground metres per device-independent pixel at the current zoom (for the scale bar).
+    Q_PROPERTY(double metresPerPixel READ metresPerPixel NOTIFY viewChanged)
+    /// Short text about what is under the pointer ("Arques — 25,3 %"), empty if nothing.
+    Q_PROPERTY(QString hoverText READ hoverText NOTIFY hoverChanged)
+    Q_PROPERTY(QPointF hoverPosition READ hoverPosition NOTIFY hoverChanged)
+    /// True when the software scene graph is in use (QPainter fallback active).
+    Q_PROPERTY(bool softwareRendering READ softwareRendering NOTIFY renderingChanged)
+
+public:
+    explicit MapItem(QQuickItem* parent = nullptr);
+    ~MapItem() override;
+
+    [[nodiscard]] MapDocument* document() const { return m_document; }
+    void setDocument(MapDocument* document);
+    [[nodiscard]] double metresPerPixel() const { return m_view.metresPerPixel(); }
+    [[nodiscard]] QString hoverText() const { return m_hoverText; }
+    [[nodiscard]] QPointF hoverPosition() const { return m_hoverPosition; }
+    [[nodiscard]] bool softwareRendering() const { return m_software; }
+
+    [[nodiscard]] const MapView& view() const { return m_view; }
+    void setView(const MapView& view);
+    /// The overlay layout of the last polish (symbols and labels as drawn).
+    [[nodiscard]] const OverlayLayout& overlayLayout() const { return m_layout; }
+
+    Q_INVOKABLE void zoomIn();
+    Q_INVOKABLE void zoomOut();
+    Q_INVOKABLE void zoomToCapso();
+    Q_INVOKABLE void zoomToBassin(int bassin);
+    Q_INVOKABLE void panByPixels(double dx, double dy);
+    /// Screen position (item pixels) of a Lambert-93 point.
+    Q_INVOKABLE QPointF worldToScreen(double x, double y) const;
+
+signals:
+    void documentChanged();
+    void viewChanged();
+    void hoverChanged();
+    void renderingChanged();
+
+protected:
+    QSGNode* updatePaintNode(QSGNode* old, UpdatePaintNodeData*) override;
+    void updatePolish() override;
+    void geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) override;
+    void mousePressEvent(QMouseEvent* e) override;
+    void mouseMoveEvent(QMouseEvent* e) override;
+    void mouseReleaseEvent(QMouseEvent* e) override;
+    void mouseDoubleClickEvent(QMouseEvent* e) override;
+    void hoverMoveEvent(QHoverEvent* e) override;
+    void hoverLeaveEvent(QHoverEvent* e) override;
+    void wheelEvent(QWheelEvent* e) override;
+    void keyPressEvent(QKeyEvent* e) override;
+
+private:
+    void onSceneChanged();
+    void onStyleChanged();
+    void onZoomRequested(double minX, double minY, double maxX, double maxY);
+    void viewUpdated();
+    void updateHover(QPointF pos);
+    void detectBackend();
+    struct Pick {
+        int commune = -1;
+        int facility = -1;
+        QString badgeSite;
+    };
+    [[nodiscard]] Pick pickAt(QPointF pos) const;
+
+    QPointer<MapDocument> m_document;
+    MapScenePtr m_scene;
+    MapStyle m_style;
+    MapView m_view;
+    bool m_viewInitialised = false;
+    bool m_software = false;
+    bool m_backendKnown = false;
+
+    // Prepared in updatePolish, consumed by updatePaintNode.
+    OverlayLayout m_layout;
+    LabelFonts m_fonts;
+    SpriteCache m_sprites;
+    QImage m_overlay;        ///< labels, symbols, highlight (both paths)
+    QImage m_polygonImage;   ///< software path only
+    std::vector<Vec2f> m_bassinThick;  ///< hardware path: bassin outlines at the current scale
+    double m_bassinThickScale = -1;
+    bool m_thickDirty = false;
+    bool m_sceneDirty = false;
+    bool m_styleDirty = false;
+    bool m_imagesDirty = false;
+
+    // Interaction.
+    QPointF m_pressPos;
+    QPointF m_lastDragPos;
+    bool m_dragging = false;
+    QString m_hoverText;
+    QPointF m_hoverPosition;
+};
+
+}  // namespace maillage::app

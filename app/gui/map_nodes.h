@@ -1,0 +1,41 @@
+// Scene-graph nodes of the hardware (RHI) path: polygon fills with per-vertex colours, hairline
+// outlines, and thick lines rebuilt per zoom level. All geometry is float, relative to the
+// mesh's origin, and placed on screen by a parent QSGTransformNode.
+#pragma once
+
+#include <QColor>
+#include <QSGGeometryNode>
+
+#include <vector>
+
+#include "app/gui/polygon_mesh.h"
+
+namespace maillage::app {
+
+/// Filled triangles, each feature in its own colour (QSGVertexColorMaterial).
+class MeshFillNode : public QSGGeometryNode {
+public:
+    explicit MeshFillNode(const PolygonLayerMesh& mesh);
+    /// Recolours in place (one colour per feature; missing entries use `fallback`).
+    void setColors(const PolygonLayerMesh& mesh, const std::vector<QColor>& perFeature, QColor fallback);
+};
+
+/// Hairline segments (DrawLines, 1 px, the only width every RHI backend supports).
+class MeshLineNode : public QSGGeometryNode {
+public:
+    MeshLineNode(const std::vector<Vec2f>& segments, QColor color);
+};
+
+/// Triangles drawing `segments` (pairs of vertices) `widthMetres` wide: one quad per segment,
+/// extended by half the width at both ends so consecutive segments overlap at joins. A line of
+/// constant screen width is rebuilt from this when the scale changes (GUI thread, in polish).
+[[nodiscard]] std::vector<Vec2f> thickLineTriangles(const std::vector<Vec2f>& segments, double widthMetres);
+
+/// Flat-colour triangles (the output of thickLineTriangles), replaced wholesale.
+class TriangleNode : public QSGGeometryNode {
+public:
+    explicit TriangleNode(QColor color);
+    void setTriangles(const std::vector<Vec2f>& triangles);
+};
+
+}  // namespace maillage::app

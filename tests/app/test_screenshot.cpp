@@ -1,0 +1,210 @@
+// Whole-window screenshots, checked pixel by pixel: run once under QT_QPA_PLATFORM=offscreen
+// (software scene graph, QPainter fallback) and once under xvfb-run (OpenGL via llvmpipe).
+// MAILLAGE_RENDER_PATH says which path the run must be using, so a silently blank map or a
+// wrong fallback fails instead of passing.
+#include <QElapsedTimer>
+#include <QGuiApplication>
+#include <QQuickItem>
+#include <QQuickWindow>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <set>
+
+#include "app/gui/app_window.h"
+#include "app/gui/map_document.h"
+#include "app/gui/map_item.h"
+#include "app_test_support.h"
+#include "layers/format.h"
+
+using namespace maillage;
+using namespace maillage::app;
+
+namespace {
+
+QColor qc(layers::Rgb c) { return QColor(c.r, c.g, c.b); }
+
+bool close(QColor a, QColor b, int tol = 6) {
+    return std::abs(a.red() - b.red()) <= tol && std::abs(a.green() - b.green()) <= tol && std::abs(a.blue() - b.blue()) <= tol;
+}
+
+/// Shows the window and waits until frames have been swapped and polish has settled.
+QImage render(AppWindow& w) {
+    w.window()->show();
+    int frames = 0;
+    QObject::connect(w.window(), &QQuickWindow::frameSwapped, [&frames] { ++frames; });
+    QElapsedTimer t;
+    t.start();
+    while ((frames < 1 || t.elapsed() < 800) && t.elapsed() < 20000) QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return w.window()->grabWindow();
+}
+
+class ScreenshotDb : public ::testing::Test {
+protected:
+    void SetUp() override {
+        path = test::testDatabase();
+        ASSERT_FALSE(path.empty());
+        AppWindowOptions o;
+        o.databasePath = QString::fromStdString(path);
+        o.indicator = "revenu_median_uc";
+        o.method = "manual";  // the CTG's income classes
+        o.size = QSize(1440, 900);
+        window = std::make_unique<AppWindow>(o);
+        ASSERT_TRUE(window->ok()) << window->error().toStdString();
+        ASSERT_NE(window->map(), nullptr);
+        image = render(*window);
+        ASSERT_FALSE(image.isNull());
+        dpr = image.devicePixelRatio();
+    }
+    /// Pixel colour at item coordinates of the map.
+    QColor mapPixel(QPointF itemPos) const {
+        const QPointF scene = window->map()->mapToScene(itemPos) * dpr;
+        return image.pixelColor(static_cast<int>(std::floor(scene.x())), static_cast<int>(std::floor(scene.y())));
+    }
+    std::string path;
+    std::unique_ptr<AppWindow> window;
+    QImage image;
+    qreal dpr = 1;
+};
+
+}  // namespace
+
+TEST_F(ScreenshotDb, UsesTheExpectedRenderPath) {
+    const char* expected = std::getenv("MAILLAGE_RENDER_PATH");
+    if (!expected) GTEST_SKIP() << "MAILLAGE_RENDER_PATH not set";
+    EXPECT_EQ(window->map()->softwareRendering(), std::string(expected) == "software")
+        << "platform " << QGuiApplication::platformName().toStdString();
+}
+
+// The map is not blank: most of its area shows CAPSO class colours or context communes, with
+// many distinct colours.
+TEST_F(ScreenshotDb, MapIsNotBlank) {
+    const auto& c = window->document()->choropleth();
+    ASSERT_TRUE(c.has_value());
+    std::vector<QColor> classColours;
+    for (auto rgb : c->classColors) classColours.push_back(qc(rgb));
+    const QSizeF size = window->map()->size();
+    int classPixels = 0, samples = 0;
+    std::set<QRgb> distinct;
+    for (double y = 2; y < size.height(); y += 4)
+        for (double x = 2; x < size.width(); x += 4) {
+            const QColor px = mapPixel({x, y});
+            ++samples;
+            distinct.insert(px.rgb());
+            for (const QColor& k : classColours)
+                if (close(px, k, 2)) {
+                    ++classPixels;
+                    break;
+                }
+        }
+    EXPECT_GT(classPixels, samples / 5) << "class colours cover " << classPixels << " of " << samples << " samples";
+    EXPECT_GT(distinct.size(), 50u);
+}
+
+// At a clear interior point of each commune (inside it, away from labels, symbols and borders),
+// the pixel has the colour of the commune's class in an independent classification of the
+// database values; at least three different classes are checked.
+TEST_F(ScreenshotDb, CommuneInteriorsHaveTheirClassColour) {
+    const auto db = geo::db::ProjectDatabase::open(path);
+    const auto communes = db.communes();
+    const auto values = test::communeValues(db, communes, "revenu_median_uc");
+    const auto expected = layers::classify_manual(values, layers::ctg_income_breaks());
+    const auto& doc = *window->document();
+    const auto colors = layers::ramp(layers::scheme_from_name(doc.scheme().toStdString()).value(), 4);
+    const MapItem& map = *window->map();
+    const MapView& view = map.view();
+    const PolygonLayerMesh& mesh = *doc.scene()->communes;
+    const OverlayLayout& overlay = map.overlayLayout();
+
+    const auto clear = [&](QPointF s, int commune) {
+        if (s.x() < 60 || s.y() < 10 || s.x() > map.width() - 40 || s.y() > map.height() - 40) return false;  // controls
+        for (double dx : {-4.0, 0.0, 4.0})
+            for (double dy : {-4.0, 0.0, 4.0})
+                if (mesh.featureAt(view.screenToWorld(s + QPointF(dx, dy))) != commune) return false;
+        for (const PlacedLabel& l : overlay.labels)
+            if (l.rect.adjusted(-4, -4, 4, 4).contains(s)) return false;
+        for (const PlacedSymbol& p : overlay.symbols) {
+            if (QLineF(p.position, s).length() < overlay.symbolSize * 1.3 + 4) return false;
+            if (QLineF(p.anchor, s).length() < overlay.symbolSize * 1.3 + 4) return false;
+        }
+        return true;
+    };
+
+    std::set<std::size_t> classesChecked;
+    int checked = 0;
+    for (std::size_t i = 0; i < communes.size(); ++i) {
+        const FeatureMesh& f = mesh.features[i];
+        std::optional<QPointF> spot;
+        for (int gy = 1; gy < 12 && !spot; ++gy)
+            for (int gx = 1; gx < 12 && !spot; ++gx) {
+                const QPointF w(f.bounds.minX + f.bounds.width() * gx / 12, f.bounds.minY + f.bounds.height() * gy / 12);
+                const QPointF s = view.worldToScreen(w);
+                if (clear(s, static_cast<int>(i))) spot = s;
+            }
+        if (!spot) continue;
+        const QColor want = expected.class_of[i] ? qc(colors[*expected.class_of[i]]) : QColor(0xd9, 0xd9, 0xd9);
+        const QColor got = mapPixel(*spot);
+        EXPECT_TRUE(close(got, want, expected.class_of[i] ? 6 : 40))
+            << communes[i].name << " at (" << spot->x() << ", " << spot->y() << "): got " << got.name().toStdString()
+            << ", expected " << want.name().toStdString();
+        if (expected.class_of[i]) classesChecked.insert(*expected.class_of[i]);
+        ++checked;
+    }
+    EXPECT_GE(checked, 30);
+    EXPECT_GE(classesChecked.size(), 3u);
+}
+
+// Open facilities drawn alone (no fan-out, no count badge, no neighbour within a symbol) show
+// their family colour around their projected position.
+TEST_F(ScreenshotDb, FacilitySymbolsAreAtTheirPositions) {
+    const MapItem& map = *window->map();
+    const OverlayLayout& overlay = map.overlayLayout();
+    const auto db = geo::db::ProjectDatabase::open(path);
+    const auto rows = db.facilities();
+    int checked = 0;
+    ASSERT_FALSE(overlay.symbols.empty());
+    for (const PlacedSymbol& s : overlay.symbols) {
+        const FacilityPoint& f = window->document()->scene()->facilities[static_cast<std::size_t>(s.facility)];
+        if (s.position != s.anchor || s.badgeCount > 1 || !f.marker.filled) continue;
+        bool alone = true;
+        for (const PlacedSymbol& o : overlay.symbols)
+            if (&o != &s && QLineF(o.position, s.position).length() < overlay.symbolSize * 1.5) alone = false;
+        for (const PlacedLabel& l : overlay.labels)
+            if (l.rect.contains(s.position)) alone = false;
+        if (!alone || s.position.x() < 60 || s.position.y() < 10) continue;
+        // Independent position: the database point projected by the view.
+        const auto& row = rows[static_cast<std::size_t>(s.facility)];
+        const QPointF projected = map.view().worldToScreen({row.x, row.y});
+        EXPECT_LT(QLineF(projected, s.position).length(), 0.5);
+        // The marker's fill around the point (a subtype letter may cover the very centre).
+        int filled = 0;
+        for (int dy = -3; dy <= 3; ++dy)
+            for (int dx = -3; dx <= 3; ++dx)
+                if (close(mapPixel(projected + QPointF(dx, dy)), qc(f.marker.fill), 12)) ++filled;
+        EXPECT_GE(filled, 12) << row.name << ": " << filled << " of 49 pixels have the family colour "
+                              << qc(f.marker.fill).name().toStdString();
+        ++checked;
+    }
+    EXPECT_GE(checked, 4);
+}
+
+// The legend on screen lists the CTG income classes with French bounds.
+TEST_F(ScreenshotDb, LegendShowsTheClassBounds) {
+    const auto db = geo::db::ProjectDatabase::open(path);
+    const auto communes = db.communes();
+    const auto expected = layers::classify_manual(test::communeValues(db, communes, "revenu_median_uc"), layers::ctg_income_breaks());
+    std::set<QString> onScreen;
+    std::vector<QQuickItem*> stack = {window->window()->contentItem()};
+    while (!stack.empty()) {
+        QQuickItem* item = stack.back();
+        stack.pop_back();
+        if (!item->isVisible()) continue;
+        const QVariant text = item->property("text");
+        if (text.isValid()) onScreen.insert(text.toString());
+        for (QQuickItem* child : item->childItems()) stack.push_back(child);
+    }
+    for (const std::string& label : layers::class_labels(expected, {"€", 0}))
+        EXPECT_TRUE(onScreen.count(QString::fromStdString(label))) << label;
+    EXPECT_TRUE(onScreen.count(QString::fromUtf8("LÉGENDE")));  // French UI (section headers in capitals)
+}
