@@ -130,7 +130,7 @@ done
 {
   echo "# P1: time to the nearest facility, Maillage vs pgRouting pgr_drivingDistance (multi-source) on the same graphs"
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "commit: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- geo bench app || echo ' (uncommitted changes)')"
+  echo "commit: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- geo bench app ':!bench/pgrouting/RESULTS-p1.txt' || echo ' (uncommitted changes)')"
   echo "machine: $(uname -sr), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average $(cut -d' ' -f1-3 /proc/loadavg) (at the end)"
   echo "PostgreSQL: $PG_VERSION, pgRouting: $PGR_VERSION"
   echo "command: bench/pgrouting/bench_p1.sh $BUILD   (RUNS=$RUNS, RUNS_MIN=$RUNS_MIN)"
