@@ -1,109 +1,265 @@
-// P5: building a department-scale graph (≥ 10^6 nodes): time and memory of RoadNetwork::build
-// (largest SCC, Hilbert renumbering, forward + backward CSR, snap index) from an edge list.
+// P5: graph build time and memory (issue #4 §6: ≥ 10⁶ nodes in ≤ 10 s and ≤ 300 MB).
 //
-// The synthetic input imitates a road network: a 1000 × 1000 lattice of intersections 150 m
-// apart, jittered, with ~12 % of the links missing (dead ends, islands), ~10 % one-way, one
-// shape point on every other edge, speeds 30–90 km/h. Targets (issue #4): ≤ 10 s, ≤ 300 MB.
-// Peer, measured in the same run: a textbook build of the same graph as
-// std::vector<std::vector<arc>> adjacency lists (what a naive implementation would hold).
+// BM_P5_SyntheticBuild/<side>/<bends>: a department-scale synthetic road graph, side × side
+// nodes (1024² = 1 048 576), made like a real one is seen by RoadNetwork::build:
+//  - nodes on a 120 m grid (a 123 km square, the size of the Pas-de-Calais), each moved by up
+//    to ±36 m in x and y (fixed seed);
+//  - edges to the right and upper neighbours, each present with probability 0.97 (dead ends and
+//    some nodes cut off, so the largest-SCC filter has work), plus one random diagonal per node
+//    with probability 0.10;
+//  - 5 % of the edges one-way (random direction); speed by class: a "primary" road every 16th
+//    row and column at 80 km/h, every 64th at 110 km/h, others 50 km/h (urban cores) or
+//    30 km/h; length = 1.05 × straight distance;
+//  - `bends` intermediate polyline points per edge (0 or 3: OSM edges between junctions carry a
+//    few shape points; they weigh on memory through the geometry kept for drawing and snapping).
+// Timed (manual time; Google Benchmark's CPU column also counts the input generation, use the
+// build_cpu_s counter): RoadNetwork::build() alone — largest SCC, renumbering, forward and
+// backward CSR, extent, snap index. The EdgeList is generated before the clock starts (a
+// loader would hold it too), so the peak memory counts it.
+// Counters: build_s (wall clock), build_cpu_s (on-CPU time of the build alone); peak_rss_MiB (VmHWM of the process, reset just before generating the
+// input, i.e. input + build + result at their peak); baseline_MiB (RSS before generating);
+// input_MiB (RSS growth from generating the EdgeList); network_MiB (RSS growth retained by
+// the built network once the input is released).
+//
+// network_bytes_MiB: RoadNetwork::memory_bytes() (the arrays' exact size, allocator overhead
+// excluded). BM_P5_PeerAdjacencyLists: in-process peer, the same arcs as vector-of-vector
+// adjacency lists (no SCC, no geometry, no index).
+// BM_P5_CapsoLattice: the network the product uses today for the CAPSO, built by
+// routing::open_routing_network() (reads population_grid from the database, then the lattice
+// model and RoadNetwork::build); the database comes from bench_support.h.
+// BM_P5_CapsoLatticeInMemory: the same from cells already read (build_lattice_network only).
+// BM_P5_OsmAndorra: load_osm_network on tests/data/osm/andorra-2025-01-19.osm.pbf (libosmium
+// read of a 3 MB PBF + build).
 #include <benchmark/benchmark.h>
 
-#include <sys/resource.h>
-
 #include <cmath>
+#include <cstdio>
 #include <random>
 #include <vector>
 
+#include "bench/bench_support.h"
+#include "geo/db/project_db.h"
+#include "geo/routing/lattice.h"
+#include "geo/routing/network_source.h"
+#include "geo/routing/osm_loader.h"
+#include "geo/routing/profile_table.h"
 #include "geo/routing/road_network.h"
+
+using namespace maillage::geo;
+using maillage::bench::BenchDatabase;
+using maillage::bench::Clock;
+using maillage::bench::ms_since;
 
 namespace {
 
-using namespace maillage::geo;
-using namespace maillage::geo::routing;
-
-EdgeList synthetic_department(int side) {
-    std::mt19937 rng(2154);
-    std::uniform_real_distribution<double> jitter(-40.0, 40.0), unit(0.0, 1.0);
-    EdgeList el;
-    el.node_xy.reserve(static_cast<std::size_t>(side) * side);
-    for (int r = 0; r < side; ++r)
-        for (int c = 0; c < side; ++c) el.add_node({600000.0 + c * 150.0 + jitter(rng), 7000000.0 + r * 150.0 + jitter(rng)});
-    const std::uint8_t cls = el.class_index("road");
-    std::vector<XY> shape;
+routing::EdgeList synthetic_department(int side, int bends) {
+    std::mt19937_64 rng(6'671);  // km² of the Pas-de-Calais
+    std::uniform_real_distribution<double> jitter(-36.0, 36.0), unit(0.0, 1.0);
+    constexpr double kSpacing = 120.0;
+    routing::EdgeList el;
+    const auto n = static_cast<std::size_t>(side) * static_cast<std::size_t>(side);
+    el.node_xy.reserve(n);
     for (int r = 0; r < side; ++r)
         for (int c = 0; c < side; ++c)
-            for (int dir = 0; dir < 2; ++dir) {
-                const int rr = r + dir, cc = c + 1 - dir;
-                if (rr >= side || cc >= side || unit(rng) < 0.12) continue;
-                const NodeId a = static_cast<NodeId>(r * side + c), b = static_cast<NodeId>(rr * side + cc);
-                const XY pa = el.node_xy[a], pb = el.node_xy[b];
-                shape.assign({pa});
-                if (unit(rng) < 0.5) shape.push_back({(pa.x + pb.x) / 2 + jitter(rng) / 4, (pa.y + pb.y) / 2 + jitter(rng) / 4});
-                shape.push_back(pb);
-                double len = 0;
-                for (std::size_t k = 0; k + 1 < shape.size(); ++k) len += std::hypot(shape[k + 1].x - shape[k].x, shape[k + 1].y - shape[k].y);
-                const auto secs = static_cast<float>(len / ((30.0 + 60.0 * unit(rng)) / 3.6));
-                const double o = unit(rng);
-                el.add_edge(a, b, o < 0.05 ? kInfArcSeconds : secs, o > 0.95 ? kInfArcSeconds : secs, static_cast<float>(len), cls, shape);
+            el.add_node({600000.0 + c * kSpacing + jitter(rng), 7000000.0 + r * kSpacing + jitter(rng)});
+    const std::uint8_t residential = el.class_index("residential"), urban = el.class_index("urban"),
+                       primary = el.class_index("primary"), trunk = el.class_index("trunk");
+    const std::size_t m_estimate = n * 21 / 10;
+    el.edge_tail.reserve(m_estimate);
+    el.edge_head.reserve(m_estimate);
+    el.edge_forward_seconds.reserve(m_estimate);
+    el.edge_backward_seconds.reserve(m_estimate);
+    el.edge_length_m.reserve(m_estimate);
+    el.edge_class.reserve(m_estimate);
+    el.edge_shape_first.reserve(m_estimate + 1);
+    el.shape_xy.reserve(m_estimate * static_cast<std::size_t>(2 + bends));
+    std::vector<XY> shape;
+    auto id = [side](int c, int r) { return static_cast<routing::NodeId>(r * side + c); };
+    auto add = [&](routing::NodeId a, routing::NodeId b, bool main_line, bool fast_line) {
+        const XY p = el.node_xy[a], q = el.node_xy[b];
+        const double straight = std::hypot(q.x - p.x, q.y - p.y);
+        std::uint8_t cls = residential;
+        double kmh = 30;
+        if (fast_line) cls = trunk, kmh = 110;
+        else if (main_line) cls = primary, kmh = 80;
+        else if (unit(rng) < 0.3) cls = urban, kmh = 50;
+        const auto secs = static_cast<float>(straight * 1.05 / (kmh / 3.6));
+        float fwd = secs, bwd = secs;
+        if (unit(rng) < 0.05) (unit(rng) < 0.5 ? fwd : bwd) = routing::kInfArcSeconds;
+        shape.clear();
+        shape.push_back(p);
+        for (int k = 1; k <= bends; ++k) {
+            const double t = double(k) / (bends + 1);
+            shape.push_back({p.x + t * (q.x - p.x) + jitter(rng) / 6, p.y + t * (q.y - p.y) + jitter(rng) / 6});
+        }
+        shape.push_back(q);
+        el.add_edge(a, b, fwd, bwd, static_cast<float>(straight * 1.05), cls, shape);
+    };
+    for (int r = 0; r < side; ++r)
+        for (int c = 0; c < side; ++c) {
+            if (c + 1 < side && unit(rng) < 0.97) add(id(c, r), id(c + 1, r), r % 16 == 0, r % 64 == 0);
+            if (r + 1 < side && unit(rng) < 0.97) add(id(c, r), id(c, r + 1), c % 16 == 0, c % 64 == 0);
+            if (c + 1 < side && r + 1 < side && unit(rng) < 0.10) {
+                if (unit(rng) < 0.5) add(id(c, r), id(c + 1, r + 1), false, false);
+                else add(id(c + 1, r), id(c, r + 1), false, false);
             }
+        }
     return el;
 }
 
-long peak_rss_mb() {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return u.ru_maxrss / 1024;
-}
-
-void BM_RoadNetworkBuild_1M(benchmark::State& state) {
-    const EdgeList input = synthetic_department(1000);
-    std::size_t bytes = 0;
-    std::uint32_t nodes = 0, arcs = 0;
+void BM_P5_SyntheticBuild(benchmark::State& state) {
+    const auto side = static_cast<int>(state.range(0));
+    const auto bends = static_cast<int>(state.range(1));
+    double peak = 0, baseline = 0, input = 0, retained = 0, build_s = 0, build_cpu_s = 0;
+    std::uint32_t nodes = 0, arcs = 0, input_edges = 0;
+    std::size_t network_bytes = 0;
+    const bool reset_ok = maillage::bench::reset_peak_rss();
     for (auto _ : state) {
-        state.PauseTiming();
-        EdgeList copy = input;
-        state.ResumeTiming();
-        NetworkMetadata meta;
-        meta.source = "synthetic department";
+        maillage::bench::reset_peak_rss();
+        baseline = maillage::bench::rss_mib();
+        routing::EdgeList el = synthetic_department(side, bends);
+        input_edges = static_cast<std::uint32_t>(el.edge_count());
+        input = maillage::bench::rss_mib() - baseline;
+        routing::NetworkMetadata meta;
+        meta.source = "synthetic department graph";
         meta.profile = "car";
-        RoadNetwork net = RoadNetwork::build(std::move(copy), meta);
-        bytes = net.memory_bytes();
+        const auto t0 = Clock::now();
+        const double c0 = maillage::bench::process_cpu_seconds();
+        routing::RoadNetwork net = routing::RoadNetwork::build(std::move(el), std::move(meta));
+        build_cpu_s = maillage::bench::process_cpu_seconds() - c0;
+        build_s = ms_since(t0) / 1000.0;
+        state.SetIterationTime(build_s);
+        peak = maillage::bench::peak_rss_mib();
+        retained = maillage::bench::rss_mib() - baseline;
         nodes = net.node_count();
         arcs = net.arc_count();
-        benchmark::DoNotOptimize(net);
+        network_bytes = net.memory_bytes();
+        benchmark::DoNotOptimize(net.first_out().data());
     }
+    state.counters["network_bytes_MiB"] = double(network_bytes) / (1024.0 * 1024.0);
+    state.counters["input_nodes"] = double(side) * side;
+    state.counters["input_edges"] = input_edges;
     state.counters["nodes"] = nodes;
     state.counters["arcs"] = arcs;
-    state.counters["network_MB"] = double(bytes) / 1e6;
-    state.counters["target_ratio_time"] = 10.0;  // seconds allowed; compare with the real time
-    state.counters["peak_rss_MB"] = double(peak_rss_mb());
+    state.counters["build_s"] = build_s;
+    state.counters["build_cpu_s"] = build_cpu_s;
+    state.counters["peak_rss_MiB"] = peak;
+    state.counters["baseline_MiB"] = baseline;
+    state.counters["input_MiB"] = input;
+    state.counters["network_MiB"] = retained;
+    if (!reset_ok) state.SetLabel("VmHWM reset refused: peak is the whole process's");
 }
-BENCHMARK(BM_RoadNetworkBuild_1M)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+BENCHMARK(BM_P5_SyntheticBuild)
+    ->Args({1024, 0})
+    ->Args({1024, 3})
+    ->ArgNames({"side", "bends"})
+    ->UseManualTime()
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
 
-/// Peer: adjacency lists (vector of vectors) of the same arcs, no SCC, no index.
-void BM_Peer_AdjacencyLists_1M(benchmark::State& state) {
-    const EdgeList input = synthetic_department(1000);
+/// In-process peer (from the routing branch's first version of this bench): the same arcs as
+/// std::vector<std::vector<arc>> out- and in-lists, what a naive implementation would hold —
+/// no SCC filter, no renumbering, no geometry, no snap index. Same counters.
+void BM_P5_PeerAdjacencyLists(benchmark::State& state) {
+    const auto side = static_cast<int>(state.range(0));
+    const auto bends = static_cast<int>(state.range(1));
     struct Arc {
-        NodeId head;
+        routing::NodeId head;
         float seconds;
     };
+    double peak = 0, baseline = 0, build_s = 0, build_cpu_s = 0;
     std::size_t bytes = 0;
     for (auto _ : state) {
+        maillage::bench::reset_peak_rss();
+        baseline = maillage::bench::rss_mib();
+        const routing::EdgeList input = synthetic_department(side, bends);
+        const auto t0 = Clock::now();
+        const double c0 = maillage::bench::process_cpu_seconds();
         std::vector<std::vector<Arc>> out(input.node_xy.size()), in(input.node_xy.size());
         for (std::size_t e = 0; e < input.edge_count(); ++e) {
-            const NodeId u = input.edge_tail[e], v = input.edge_head[e];
-            if (std::isfinite(input.edge_forward_seconds[e])) { out[u].push_back({v, input.edge_forward_seconds[e]}); in[v].push_back({u, input.edge_forward_seconds[e]}); }
-            if (std::isfinite(input.edge_backward_seconds[e])) { out[v].push_back({u, input.edge_backward_seconds[e]}); in[u].push_back({v, input.edge_backward_seconds[e]}); }
+            const routing::NodeId u = input.edge_tail[e], v = input.edge_head[e];
+            const float f = input.edge_forward_seconds[e], b = input.edge_backward_seconds[e];
+            if (std::isfinite(f)) out[u].push_back({v, f}), in[v].push_back({u, f});
+            if (std::isfinite(b)) out[v].push_back({u, b}), in[u].push_back({v, b});
         }
+        build_cpu_s = maillage::bench::process_cpu_seconds() - c0;
+        build_s = ms_since(t0) / 1000.0;
+        state.SetIterationTime(build_s);
+        peak = maillage::bench::peak_rss_mib();
         bytes = 2 * out.size() * sizeof(std::vector<Arc>);
         for (const auto& l : out) bytes += l.capacity() * sizeof(Arc);
         for (const auto& l : in) bytes += l.capacity() * sizeof(Arc);
-        benchmark::DoNotOptimize(out);
-        benchmark::DoNotOptimize(in);
+        benchmark::DoNotOptimize(out.data());
+        benchmark::DoNotOptimize(in.data());
     }
-    state.counters["graph_only_MB"] = double(bytes) / 1e6;
+    state.counters["build_s"] = build_s;
+    state.counters["build_cpu_s"] = build_cpu_s;
+    state.counters["peak_rss_MiB"] = peak;
+    state.counters["baseline_MiB"] = baseline;
+    state.counters["graph_only_MiB"] = double(bytes) / (1024.0 * 1024.0);
 }
-BENCHMARK(BM_Peer_AdjacencyLists_1M)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+BENCHMARK(BM_P5_PeerAdjacencyLists)
+    ->Args({1024, 0})
+    ->ArgNames({"side", "bends"})
+    ->UseManualTime()
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
+
+void BM_P5_CapsoLattice(benchmark::State& state) {
+    const BenchDatabase& database = BenchDatabase::instance();
+    std::uint32_t nodes = 0, arcs = 0;
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        const routing::RoadNetwork net = routing::open_routing_network(database.path(), routing::Profile::car);
+        nodes = net.node_count();
+        arcs = net.arc_count();
+        bytes = net.memory_bytes();
+        benchmark::DoNotOptimize(net.first_out().data());
+    }
+    state.counters["nodes"] = nodes;
+    state.counters["arcs"] = arcs;
+    state.counters["network_bytes_MiB"] = double(bytes) / (1024.0 * 1024.0);
+}
+BENCHMARK(BM_P5_CapsoLattice)->Unit(benchmark::kMillisecond);
+
+void BM_P5_CapsoLatticeInMemory(benchmark::State& state) {
+    const auto db = db::ProjectDatabase::open(BenchDatabase::instance().path());
+    std::vector<routing::LatticeCell> cells;
+    routing::Box3035 capso{INFINITY, INFINITY, -INFINITY, -INFINITY};
+    for (const db::PopulationCell& c : db.population_grid(false)) {
+        cells.push_back({c.x_3035, c.y_3035, c.ind.value_or(0.0)});
+        if (!c.in_capso) continue;
+        capso.min_x = std::min(capso.min_x, double(c.x_3035));
+        capso.min_y = std::min(capso.min_y, double(c.y_3035));
+        capso.max_x = std::max(capso.max_x, double(c.x_3035));
+        capso.max_y = std::max(capso.max_y, double(c.y_3035));
+    }
+    const auto params = routing::LatticeParameters::load_default(routing::Profile::car);
+    const routing::PopulationSource source{"INSEE Filosofi 2021 200 m grid", "2021", "INSEE, Licence Ouverte / Etalab 2.0"};
+    std::uint32_t nodes = 0;
+    for (auto _ : state) {
+        const routing::RoadNetwork net = routing::build_lattice_network(cells, params, source, capso);
+        nodes = net.node_count();
+        benchmark::DoNotOptimize(net.first_out().data());
+    }
+    state.counters["cells_read"] = static_cast<double>(cells.size());
+    state.counters["nodes"] = nodes;
+}
+BENCHMARK(BM_P5_CapsoLatticeInMemory)->Unit(benchmark::kMillisecond);
+
+void BM_P5_OsmAndorra(benchmark::State& state) {
+    const auto table = routing::ProfileTable::load_default(routing::Profile::car);
+    const std::filesystem::path file =
+        std::filesystem::path(MAILLAGE_SOURCE_DIR) / "tests/data/osm/andorra-2025-01-19.osm.pbf";
+    std::uint32_t nodes = 0;
+    for (auto _ : state) {
+        const routing::RoadNetwork net = routing::load_osm_network(file, table);
+        nodes = net.node_count();
+        benchmark::DoNotOptimize(net.first_out().data());
+    }
+    state.counters["nodes"] = nodes;
+}
+BENCHMARK(BM_P5_OsmAndorra)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
