@@ -157,3 +157,13 @@ RoadNetwork build_lattice_network(const std::vector<LatticeCell>& cells, const L
 }
 
 }  // namespace maillage::geo::routing
+
+namespace maillage::geo::routing {
+
+RoadNetwork build_lattice_network(const std::vector<LatticeCell>& cells, const LatticeParameters& params,
+                                  const std::string& population_source_name, Box3035 extent,
+                                  const std::string& working_crs) {
+    return build_lattice_network(cells, params, PopulationSource{population_source_name, {}, {}}, extent, working_crs);
+}
+
+}  // namespace maillage::geo::routing

@@ -73,6 +73,13 @@ struct PopulationSource {
                                                 Box3035 extent = {},
                                                 const std::string& working_crs = "EPSG:2154");
 
+/// Same, naming the population source only (no vintage or licence in the metadata).
+[[nodiscard]] RoadNetwork build_lattice_network(const std::vector<LatticeCell>& cells,
+                                                const LatticeParameters& params,
+                                                const std::string& population_source_name,
+                                                Box3035 extent = {},
+                                                const std::string& working_crs = "EPSG:2154");
+
 /// The one-sentence label shown wherever lattice times are used.
 [[nodiscard]] std::string lattice_approximation_note(const LatticeParameters& params);
 
