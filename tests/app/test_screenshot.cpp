@@ -33,10 +33,11 @@ bool close(QColor a, QColor b, int tol = 6) {
 QImage render(AppWindow& w) {
     w.window()->show();
     int frames = 0;
-    QObject::connect(w.window(), &QQuickWindow::frameSwapped, [&frames] { ++frames; });
+    const auto connection = QObject::connect(w.window(), &QQuickWindow::frameSwapped, [&frames] { ++frames; });
     QElapsedTimer t;
     t.start();
     while ((frames < 1 || t.elapsed() < 800) && t.elapsed() < 20000) QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    QObject::disconnect(connection);
     return w.window()->grabWindow();
 }
 
@@ -207,4 +208,22 @@ TEST_F(ScreenshotDb, LegendShowsTheClassBounds) {
     for (const std::string& label : layers::class_labels(expected, {"€", 0}))
         EXPECT_TRUE(onScreen.count(QString::fromStdString(label))) << label;
     EXPECT_TRUE(onScreen.count(QString::fromUtf8("LÉGENDE")));  // French UI (section headers in capitals)
+}
+
+// A pan step on the software path reuses the previous image and paints only the uncovered
+// strips: the result must be the same pixels as a full repaint of the same view.
+TEST_F(ScreenshotDb, PanGivesTheSamePixelsAsAFullRepaint) {
+    MapItem* map = window->map();
+    map->panByPixels(17, -9);
+    const QImage panned = render(*window);
+    // Any style change forces a full repaint (the view stays where it is).
+    window->document()->toggleExpandedSite("no-such-site");
+    window->document()->toggleExpandedSite("no-such-site");
+    const QImage full = render(*window);
+    const QRectF area(map->mapToScene(QPointF(0, 0)) * dpr, map->size() * dpr);
+    int differing = 0;
+    for (int y = static_cast<int>(area.top()); y < static_cast<int>(area.bottom()); ++y)
+        for (int x = static_cast<int>(area.left()); x < static_cast<int>(area.right()); ++x)
+            if (!close(panned.pixelColor(x, y), full.pixelColor(x, y), 2)) ++differing;
+    EXPECT_LE(differing, 0) << differing << " pixels differ";
 }
