@@ -8,18 +8,21 @@
 namespace maillage::cli {
 
 void register_build_db(CLI::App& root) {
-    auto* cmd = root.add_subcommand(
-        "build-db",
-        "Build the project database (GeoPackage, EPSG:2154) from the source files. The output is written to a "
-        "temporary file and renamed only on success: a failed build leaves any existing file untouched.");
+    auto* cmd = root.add_subcommand("build-db",
+                                    "Build the project database (GeoPackage, EPSG:2154) from the "
+                                    "source files. The output is written to a "
+                                    "temporary file and renamed only on success: a failed build "
+                                    "leaves any existing file untouched.");
     struct Options {
         std::string sources = std::string(MAILLAGE_DATA_DIR) + "/sources";
         std::string out;
     };
     auto opts = std::make_shared<Options>();
-    cmd->add_option("--sources", opts->sources, "Folder of source files (see data/sources/SOURCES.md)")
+    cmd->add_option("--sources", opts->sources,
+                    "Folder of source files (see data/sources/SOURCES.md)")
         ->capture_default_str();
-    cmd->add_option("--out", opts->out, "Output GeoPackage [default: $MAILLAGE_DB or data/capso.gpkg]");
+    cmd->add_option("--out", opts->out,
+                    "Output GeoPackage [default: $MAILLAGE_DB or data/capso.gpkg]");
     cmd->callback([opts] {
         geo::db::BuildOptions o;
         o.sources = opts->sources;

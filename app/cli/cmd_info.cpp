@@ -21,8 +21,12 @@ std::size_t width(const std::string& s) {
     for (unsigned char c : s) n += (c & 0xC0) != 0x80 ? 1 : 0;
     return n;
 }
-std::string left(const std::string& s, std::size_t w) { return s + std::string(w > width(s) ? w - width(s) : 0, ' '); }
-std::string right(const std::string& s, std::size_t w) { return std::string(w > width(s) ? w - width(s) : 0, ' ') + s; }
+std::string left(const std::string& s, std::size_t w) {
+    return s + std::string(w > width(s) ? w - width(s) : 0, ' ');
+}
+std::string right(const std::string& s, std::size_t w) {
+    return std::string(w > width(s) ? w - width(s) : 0, ' ') + s;
+}
 
 /// Splits text at spaces into lines of at most `w` code points (longer words stay whole).
 std::vector<std::string> wrap(const std::string& text, std::size_t w) {
@@ -59,8 +63,9 @@ void print_info(const geo::db::ProjectDatabase& db, std::ostream& out) {
     };
     out << "Maillage project database " << db.path().string() << "\n";
     out << "  " << m("territory_name") << ", EPCI " << m("epci_siren") << "\n";
-    out << "  schema " << m("schema_version") << ", built " << m("built_at") << " by Maillage " << m("maillage_version")
-        << ", " << m("crs") << ", sources digest " << m("sources_digest") << "\n\n";
+    out << "  schema " << m("schema_version") << ", built " << m("built_at") << " by Maillage "
+        << m("maillage_version") << ", " << m("crs") << ", sources digest " << m("sources_digest")
+        << "\n\n";
 
     // Communes per bassin.
     const auto communes = db.communes();
@@ -75,8 +80,8 @@ void print_info(const geo::db::ProjectDatabase& db, std::ostream& out) {
         total_pop += b.population;
         total_communes += b.commune_count;
     }
-    out << "  " << left("CAPSO", 28) << right(std::to_string(total_communes), 9) << right(thousands(total_pop), 12)
-        << "\n";
+    out << "  " << left("CAPSO", 28) << right(std::to_string(total_communes), 9)
+        << right(thousands(total_pop), 12) << "\n";
     int rpe = 0;
     for (const auto& c : communes) rpe += c.rpe_sector ? 1 : 0;
     out << "  " << communes.size() << " communes in the communes layer (" << rpe
@@ -86,23 +91,25 @@ void print_info(const geo::db::ProjectDatabase& db, std::ostream& out) {
     // Facilities by family and type, per status.
     const auto facilities = db.facilities();
     const auto unlocated = db.unlocated_facilities();
-    std::map<std::string, std::map<std::string, std::map<std::string, int>>> counts;  // family → type → status
+    std::map<std::string, std::map<std::string, std::map<std::string, int>>>
+        counts;  // family → type → status
     std::map<std::string, int> precision;
     for (const auto& f : facilities) {
         ++counts[f.family][f.type][f.status];
         ++precision[f.location_precision];
     }
     out << "Facilities with a place (" << facilities.size() << " rows; CTG 2026-2030)\n";
-    out << "  " << left("family / type", 28) << right("open", 6) << right("closed", 8) << right("project", 9)
-        << right("total", 7) << "\n";
+    out << "  " << left("family / type", 28) << right("open", 6) << right("closed", 8)
+        << right("project", 9) << right("total", 7) << "\n";
     auto row = [&](const std::string& label, const std::map<std::string, int>& by_status) {
         auto get = [&](const char* s) {
             auto it = by_status.find(s);
             return it == by_status.end() ? 0 : it->second;
         };
         const int total = get("open") + get("closed") + get("project");
-        out << "  " << left(label, 28) << right(std::to_string(get("open")), 6) << right(std::to_string(get("closed")), 8)
-            << right(std::to_string(get("project")), 9) << right(std::to_string(total), 7) << "\n";
+        out << "  " << left(label, 28) << right(std::to_string(get("open")), 6)
+            << right(std::to_string(get("closed")), 8) << right(std::to_string(get("project")), 9)
+            << right(std::to_string(total), 7) << "\n";
     };
     for (const auto& [family, types] : counts) {
         std::map<std::string, int> family_total;
@@ -121,7 +128,8 @@ void print_info(const geo::db::ProjectDatabase& db, std::ostream& out) {
         first = false;
     }
     out << " (commune precision = the commune's most populated 200 m cell, an approximation)\n";
-    out << "  + " << unlocated.size() << " services named by the CTG without a place (table facilities_unlocated)\n\n";
+    out << "  + " << unlocated.size()
+        << " services named by the CTG without a place (table facilities_unlocated)\n\n";
 
     // Indicators.
     const auto defs = db.indicator_definitions();
@@ -136,16 +144,22 @@ void print_info(const geo::db::ProjectDatabase& db, std::ostream& out) {
         }
         if (v.origin == "ctg") ctg_scopes[v.indicator].insert(v.scope);
     }
-    out << "Indicators (" << defs.size() << "; values per commune, bassin and CAPSO; CTG figures for comparison)\n";
-    out << "  " << left("indicator", 24) << left("unit", 11) << left("vintage", 10) << right("communes", 9) << "  "
+    out << "Indicators (" << defs.size()
+        << "; values per commune, bassin and CAPSO; CTG figures for comparison)\n";
+    out << "  " << left("indicator", 29) << left("unit", 11) << left("vintage", 9)
+        << right("communes", 12) << "  "
         << "CTG figures at\n";
     for (const auto& d : defs) {
         const auto c = commune_counts[d.indicator];
         std::string scopes;
         for (const auto& s : ctg_scopes[d.indicator]) scopes += (scopes.empty() ? "" : ", ") + s;
-        out << "  " << left(d.indicator, 24) << left(d.unit, 11) << left(d.vintage, 10)
-            << right(std::to_string(c.first) + "/" + std::to_string(c.second), 9) << "  " << (scopes.empty() ? "-" : scopes)
-            << "\n";
+        const std::string commune_values =
+            d.finest_scope == "commune" ? std::to_string(c.first) + "/" + std::to_string(c.second)
+                                        : "bassins only";
+        std::string unit = d.unit;
+        if (width(unit) > 10) unit = d.unit.substr(0, d.unit.find(' '));
+        out << "  " << left(d.indicator, 29) << left(unit, 11) << left(d.vintage, 9)
+            << right(commune_values, 12) << "  " << (scopes.empty() ? "-" : scopes) << "\n";
     }
     out << "\n";
 
@@ -156,19 +170,24 @@ void print_info(const geo::db::ProjectDatabase& db, std::ostream& out) {
     for (const auto& p : prov) w = std::max(w, width(p.layer));
     for (const auto& p : prov) {
         out << "  " << left(p.layer, w + 2) << p.vintage << " | " << p.licence << "\n";
-        for (const auto& line : wrap(p.source, 96 - w)) out << "  " << std::string(w + 2, ' ') << line << "\n";
+        for (const auto& line : wrap(p.source, 96 - w))
+            out << "  " << std::string(w + 2, ' ') << line << "\n";
     }
 }
 
 }  // namespace
 
 void register_info(CLI::App& root) {
-    auto* cmd = root.add_subcommand("info", "Summarise the project database: communes per bassin, facilities, "
-                                            "indicators and their vintage, provenance");
+    auto* cmd =
+        root.add_subcommand("info",
+                            "Summarise the project database: communes per bassin, facilities, "
+                            "indicators and their vintage, provenance");
     auto db_path = std::make_shared<std::string>();
-    cmd->add_option("--db", *db_path, "Project database [default: $MAILLAGE_DB or data/capso.gpkg]");
+    cmd->add_option("--db", *db_path,
+                    "Project database [default: $MAILLAGE_DB or data/capso.gpkg]");
     cmd->callback([db_path] {
-        const std::filesystem::path path = db_path->empty() ? default_database() : std::filesystem::path(*db_path);
+        const std::filesystem::path path =
+            db_path->empty() ? default_database() : std::filesystem::path(*db_path);
         const auto db = geo::db::ProjectDatabase::open(path);
         std::ostringstream out;
         print_info(db, out);

@@ -30,5 +30,8 @@ public:
 void register_build_db(CLI::App& root);
 void register_info(CLI::App& root);
 void register_export(CLI::App& root);
+void register_isochrone(CLI::App& root);
+void register_coverage(CLI::App& root);
+void register_network(CLI::App& root);
 
 }  // namespace maillage::cli

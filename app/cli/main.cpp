@@ -23,6 +23,9 @@ int main(int argc, char** argv) {
     register_build_db(app);
     register_info(app);
     register_export(app);
+    register_isochrone(app);
+    register_coverage(app);
+    register_network(app);
 
     try {
         app.parse(argc, argv);

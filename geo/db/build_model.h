@@ -19,7 +19,8 @@ namespace maillage::geo::db::build {
 namespace file {
 inline constexpr std::string_view kCapsoCommunes = "raw/capso_communes.csv";
 inline constexpr std::string_view kStudyAreaGeojson = "raw/communes_study_area_59_62.geojson";
-inline constexpr std::string_view kCommunes5962 = "raw/communes_59_62_decoupage-administratif-6.0.0.csv";
+inline constexpr std::string_view kCommunes5962 =
+    "raw/communes_59_62_decoupage-administratif-6.0.0.csv";
 inline constexpr std::string_view kFilosofiCommunes = "raw/filosofi_2019_communes_59_62.csv";
 inline constexpr std::string_view kGridStudyArea = "raw/filosofi_grid_2021_200m_study_area.csv";
 inline constexpr std::string_view kGridMenCapso = "raw/filosofi_grid_2021_200m_men_capso.csv";
@@ -36,10 +37,11 @@ struct BassinDef {
     std::string_view id;
     std::string_view name;  ///< as the CTG and seed/communes.csv spell it
 };
-inline constexpr std::array<BassinDef, 4> kBassins = {{{"nord", "Bassin Nord"},
-                                                       {"urbain", "Bassin urbain"},
-                                                       {"morinie_aire", "Bassin Morinie/Aire"},
-                                                       {"fauquembergues", "Bassin de Fauquembergues"}}};
+inline constexpr std::array<BassinDef, 4> kBassins = {
+    {{"nord", "Bassin Nord"},
+     {"urbain", "Bassin urbain"},
+     {"morinie_aire", "Bassin Morinie/Aire"},
+     {"fauquembergues", "Bassin de Fauquembergues"}}};
 
 struct CommuneRec {
     std::string insee;
@@ -55,11 +57,12 @@ struct CommuneRec {
 
 /// Age columns of the grid, in the order stored in CellRec::ind.
 inline constexpr std::array<std::string_view, 12> kIndColumns = {
-    "ind", "ind_0_3", "ind_4_5", "ind_6_10", "ind_11_17", "ind_18_24", "ind_25_39",
-    "ind_40_54", "ind_55_64", "ind_65_79", "ind_80p", "ind_inc"};
+    "ind",       "ind_0_3",   "ind_4_5",   "ind_6_10",  "ind_11_17", "ind_18_24",
+    "ind_25_39", "ind_40_54", "ind_55_64", "ind_65_79", "ind_80p",   "ind_inc"};
 /// Household columns of the grid, in the order stored in CellRec::men.
-inline constexpr std::array<std::string_view, 9> kMenColumns = {
-    "men", "men_1ind", "men_5ind", "men_coll", "men_mais", "men_fmp", "men_pauv", "men_prop", "men_surf"};
+inline constexpr std::array<std::string_view, 9> kMenColumns = {"men",      "men_1ind", "men_5ind",
+                                                                "men_coll", "men_mais", "men_fmp",
+                                                                "men_pauv", "men_prop", "men_surf"};
 
 struct CellRec {
     std::string cell_id;
@@ -82,7 +85,7 @@ struct Territory {
     std::vector<CellRec> cells;        ///< by cell_id
     /// CAPSO commune INSEE → index in `cells` of its most populated cell (main settlement).
     std::map<std::string, std::size_t> main_cell;
-    std::size_t context_dropped = 0;   ///< study-area codes that no longer exist
+    std::size_t context_dropped = 0;  ///< study-area codes that no longer exist
     [[nodiscard]] const CommuneRec* commune(const std::string& insee) const;
 };
 
@@ -107,6 +110,7 @@ struct IndicatorDef {
     std::string indicator, label_fr, unit;
     int decimals = 0;
     std::string scheme, source, vintage, method;
+    std::string finest_scope = "commune";  ///< "bassin" for figures the CTG gives per bassin only
 };
 
 struct IndicatorRow {
@@ -126,7 +130,8 @@ struct Indicators {
 [[nodiscard]] Territory load_territory(const std::filesystem::path& sources);
 [[nodiscard]] std::vector<FacilityRec> load_facilities(const std::filesystem::path& sources,
                                                        const Territory& territory);
-[[nodiscard]] Indicators compute_indicators(const std::filesystem::path& sources, const Territory& territory);
+[[nodiscard]] Indicators compute_indicators(const std::filesystem::path& sources,
+                                            const Territory& territory);
 
 // Facility normalisation, exposed for tests.
 [[nodiscard]] std::string facility_family(std::string_view seed_type);

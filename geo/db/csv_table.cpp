@@ -21,7 +21,8 @@ std::string trim(std::string s) {
 }
 }  // namespace
 
-CsvTable CsvTable::read(const std::filesystem::path& path, const std::vector<std::string>& required) {
+CsvTable CsvTable::read(const std::filesystem::path& path,
+                        const std::vector<std::string>& required) {
     ensure_gdal_registered();
     const Location where{path.string(), {}, {}};
     std::error_code ec;
@@ -33,8 +34,8 @@ CsvTable CsvTable::read(const std::filesystem::path& path, const std::vector<std
     open_options.AddNameValue("AUTODETECT_TYPE", "NO");
     open_options.AddNameValue("KEEP_GEOM_COLUMNS", "YES");
     const char* const drivers[] = {"CSV", nullptr};
-    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers,
-                                              open_options.List(), nullptr));
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                              drivers, open_options.List(), nullptr));
     if (!ds || ds->GetLayerCount() != 1) {
         const std::string why = capture.last_message();
         throw InputError(where, "not a readable CSV file" + (why.empty() ? "" : ": " + why));
@@ -56,7 +57,8 @@ CsvTable CsvTable::read(const std::filesystem::path& path, const std::vector<std
     for (auto& feature : layer) {
         std::vector<std::string> row(static_cast<std::size_t>(defn->GetFieldCount()));
         for (int i = 0; i < defn->GetFieldCount(); ++i) {
-            if (feature->IsFieldSetAndNotNull(i)) row[static_cast<std::size_t>(i)] = trim(feature->GetFieldAsString(i));
+            if (feature->IsFieldSetAndNotNull(i))
+                row[static_cast<std::size_t>(i)] = trim(feature->GetFieldAsString(i));
         }
         table.rows_.push_back(std::move(row));
     }
@@ -65,7 +67,9 @@ CsvTable CsvTable::read(const std::filesystem::path& path, const std::vector<std
     return table;
 }
 
-bool CsvTable::has_column(std::string_view name) const { return columns_.contains(std::string(name)); }
+bool CsvTable::has_column(std::string_view name) const {
+    return columns_.contains(std::string(name));
+}
 
 std::size_t CsvTable::column_index(std::string_view name) const {
     auto it = columns_.find(std::string(name));
@@ -105,8 +109,9 @@ std::optional<long long> CsvTable::integer(std::size_t row, std::string_view col
     auto v = number(row, column);
     if (!v) return std::nullopt;
     if (*v != std::floor(*v)) {
-        throw InputError({path_.string(), {}, static_cast<std::int64_t>(row + 1)},
-                         "column '" + std::string(column) + "': '" + text(row, column) + "' is not an integer");
+        throw InputError(
+            {path_.string(), {}, static_cast<std::int64_t>(row + 1)},
+            "column '" + std::string(column) + "': '" + text(row, column) + "' is not an integer");
     }
     return static_cast<long long>(*v);
 }

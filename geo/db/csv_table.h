@@ -18,7 +18,7 @@
 namespace maillage::geo::db {
 
 class CsvTable {
-public:
+  public:
     [[nodiscard]] static CsvTable read(const std::filesystem::path& path,
                                        const std::vector<std::string>& required);
 
@@ -34,7 +34,7 @@ public:
     [[nodiscard]] double required_number(std::size_t row, std::string_view column) const;
     [[nodiscard]] std::optional<long long> integer(std::size_t row, std::string_view column) const;
 
-private:
+  private:
     [[nodiscard]] std::size_t column_index(std::string_view name) const;
     std::filesystem::path path_;
     std::unordered_map<std::string, std::size_t> columns_;

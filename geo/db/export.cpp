@@ -8,8 +8,8 @@
 
 namespace maillage::geo::db {
 
-std::int64_t export_layer(const ProjectDatabase& db, const std::string& layer, const std::string& format,
-                          const std::filesystem::path& out_path) {
+std::int64_t export_layer(const ProjectDatabase& db, const std::string& layer,
+                          const std::string& format, const std::filesystem::path& out_path) {
     const std::string driver = driver_for_format(format);
     OGRLayer& source = vector_layer(db.dataset(), db.path(), layer);
     const auto geom_type = wkbFlatten(source.GetGeomType());
@@ -30,7 +30,8 @@ std::int64_t export_layer(const ProjectDatabase& db, const std::string& layer, c
             throw OutputError(out_path.string(), "layer " + layer + ": " + capture.last_message());
         }
         ds.reset();  // flush and close before the rename
-        if (!capture.last_message().empty()) throw OutputError(out_path.string(), capture.last_message());
+        if (!capture.last_message().empty())
+            throw OutputError(out_path.string(), capture.last_message());
     }
     out.commit();
     return source.GetFeatureCount();

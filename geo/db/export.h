@@ -14,7 +14,7 @@ class ProjectDatabase;
 /// driver reprojects); GPKG keeps EPSG:2154; CSV keeps EPSG:2154 with points as X/Y columns and
 /// other geometries as WKT. Returns the number of rows. Throws InputError for an unknown layer
 /// or format, OutputError when writing fails.
-std::int64_t export_layer(const ProjectDatabase& db, const std::string& layer, const std::string& format,
-                          const std::filesystem::path& out);
+std::int64_t export_layer(const ProjectDatabase& db, const std::string& layer,
+                          const std::string& format, const std::filesystem::path& out);
 
 }  // namespace maillage::geo::db

@@ -29,15 +29,17 @@ LayerWriter::LayerWriter(GDALDataset& ds, std::filesystem::path file, std::strin
         options.AddNameValue("GEOMETRY_NAME", "geom");
         options.AddNameValue("SPATIAL_INDEX", "YES");
     }
-    layer_ = ds_.CreateLayer(name_.c_str(), geometry_type == wkbNone ? nullptr : &lambert93(), geometry_type,
-                             options.List());
-    if (layer_ == nullptr) throw OutputError(file_.string(), "layer " + name_ + ": " + capture.last_message());
+    layer_ = ds_.CreateLayer(name_.c_str(), geometry_type == wkbNone ? nullptr : &lambert93(),
+                             geometry_type, options.List());
+    if (layer_ == nullptr)
+        throw OutputError(file_.string(), "layer " + name_ + ": " + capture.last_message());
     for (const auto& f : fields) {
         OGRFieldDefn defn(f.name.c_str(), f.kind == FieldKind::Text      ? OFTString
                                           : f.kind == FieldKind::Integer ? OFTInteger64
                                                                          : OFTReal);
         if (layer_->CreateField(&defn) != OGRERR_NONE) {
-            throw OutputError(file_.string(), "layer " + name_ + ", field " + f.name + ": " + capture.last_message());
+            throw OutputError(file_.string(), "layer " + name_ + ", field " + f.name + ": " +
+                                                  capture.last_message());
         }
     }
     if (ds_.StartTransaction() != OGRERR_NONE) {
@@ -57,7 +59,8 @@ LayerWriter& LayerWriter::row() {
 
 int LayerWriter::field_index(std::string_view field) const {
     const int i = layer_->GetLayerDefn()->GetFieldIndex(std::string(field).c_str());
-    if (i < 0) throw OutputError(file_.string(), "layer " + name_ + " has no field " + std::string(field));
+    if (i < 0)
+        throw OutputError(file_.string(), "layer " + name_ + " has no field " + std::string(field));
     return i;
 }
 
@@ -93,10 +96,12 @@ LayerWriter& LayerWriter::set_int(std::string_view field, std::optional<std::int
 LayerWriter& LayerWriter::geometry(const GEOSGeometry& g) {
     const std::vector<unsigned char> wkb = geom_to_wkb(g);
     OGRGeometry* ogr = nullptr;
-    if (OGRGeometryFactory::createFromWkb(wkb.data(), &lambert93(), &ogr, wkb.size()) != OGRERR_NONE) {
+    if (OGRGeometryFactory::createFromWkb(wkb.data(), &lambert93(), &ogr, wkb.size()) !=
+        OGRERR_NONE) {
         throw OutputError(file_.string(), "layer " + name_ + ": cannot convert a geometry");
     }
-    if (wkbFlatten(geometry_type_) == wkbMultiPolygon) ogr = OGRGeometryFactory::forceToMultiPolygon(ogr);
+    if (wkbFlatten(geometry_type_) == wkbMultiPolygon)
+        ogr = OGRGeometryFactory::forceToMultiPolygon(ogr);
     feature_->SetGeometryDirectly(ogr);
     return *this;
 }
@@ -111,8 +116,8 @@ LayerWriter& LayerWriter::point(double x, double y) {
 void LayerWriter::write() {
     GdalErrorCapture capture;
     if (layer_->CreateFeature(feature_.get()) != OGRERR_NONE) {
-        throw OutputError(file_.string(), "layer " + name_ + ", row " + std::to_string(count_ + 1) + ": " +
-                                              capture.last_message());
+        throw OutputError(file_.string(), "layer " + name_ + ", row " + std::to_string(count_ + 1) +
+                                              ": " + capture.last_message());
     }
     ++count_;
 }
@@ -121,7 +126,8 @@ std::size_t LayerWriter::finish() {
     GdalErrorCapture capture;
     in_transaction_ = false;
     if (ds_.CommitTransaction() != OGRERR_NONE) {
-        throw OutputError(file_.string(), "layer " + name_ + ": commit failed: " + capture.last_message());
+        throw OutputError(file_.string(),
+                          "layer " + name_ + ": commit failed: " + capture.last_message());
     }
     return count_;
 }

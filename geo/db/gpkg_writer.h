@@ -28,7 +28,7 @@ struct FieldSpec {
 };
 
 class LayerWriter {
-public:
+  public:
     LayerWriter(GDALDataset& ds, std::filesystem::path file, std::string_view name,
                 OGRwkbGeometryType geometry_type, const std::vector<FieldSpec>& fields,
                 std::string_view description);
@@ -39,8 +39,12 @@ public:
     /// Starts a new row (all fields NULL, no geometry).
     LayerWriter& row();
     LayerWriter& set(std::string_view field, std::string_view value);  ///< "" stays "" (not NULL)
-    LayerWriter& set(std::string_view field, const char* value) { return set(field, std::string_view(value)); }
-    LayerWriter& set(std::string_view field, const std::string& value) { return set(field, std::string_view(value)); }
+    LayerWriter& set(std::string_view field, const char* value) {
+        return set(field, std::string_view(value));
+    }
+    LayerWriter& set(std::string_view field, const std::string& value) {
+        return set(field, std::string_view(value));
+    }
     LayerWriter& set(std::string_view field, const std::optional<std::string>& value);
     LayerWriter& set(std::string_view field, std::optional<double> value);
     LayerWriter& set_int(std::string_view field, std::optional<std::int64_t> value);
@@ -52,7 +56,7 @@ public:
     /// Commits the layer's transaction. Returns the number of rows written.
     std::size_t finish();
 
-private:
+  private:
     [[nodiscard]] int field_index(std::string_view field) const;
     GDALDataset& ds_;
     std::filesystem::path file_;

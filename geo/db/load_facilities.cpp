@@ -49,15 +49,16 @@ std::optional<StatusParts> parse_status(std::string_view text) {
             R"(fin (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) (\d{4}))");
         static const std::regex end_year(R"(fin (\d{4}))");
         static const std::map<std::string, std::pair<int, int>> months = {
-            {"janvier", {1, 31}}, {"février", {2, 28}},  {"mars", {3, 31}},      {"avril", {4, 30}},
-            {"mai", {5, 31}},     {"juin", {6, 30}},     {"juillet", {7, 31}},   {"août", {8, 31}},
-            {"septembre", {9, 30}}, {"octobre", {10, 31}}, {"novembre", {11, 30}}, {"décembre", {12, 31}}};
+            {"janvier", {1, 31}},  {"février", {2, 28}},   {"mars", {3, 31}},
+            {"avril", {4, 30}},    {"mai", {5, 31}},       {"juin", {6, 30}},
+            {"juillet", {7, 31}},  {"août", {8, 31}},      {"septembre", {9, 30}},
+            {"octobre", {10, 31}}, {"novembre", {11, 30}}, {"décembre", {12, 31}}};
         const std::string s(text);
         std::smatch m;
         char buf[16];
         if (std::regex_search(s, m, dmy)) {
-            std::snprintf(buf, sizeof buf, "%s-%02d-%02d", m[3].str().c_str(), std::stoi(m[2].str()),
-                          std::stoi(m[1].str()));
+            std::snprintf(buf, sizeof buf, "%s-%02d-%02d", m[3].str().c_str(),
+                          std::stoi(m[2].str()), std::stoi(m[1].str()));
             parts.closed_date = buf;
         } else if (std::regex_search(s, m, end_month_year)) {
             const auto [month, last_day] = months.at(m[1].str());
@@ -82,14 +83,18 @@ struct Coordinate {
 
 }  // namespace
 
-std::vector<FacilityRec> load_facilities(const std::filesystem::path& sources, const Territory& territory) {
+std::vector<FacilityRec> load_facilities(const std::filesystem::path& sources,
+                                         const Territory& territory) {
     const auto path = sources / std::filesystem::path(file::kSeedFacilities);
-    const auto seed = CsvTable::read(
-        path, {"type", "subtype", "name", "operator", "address", "postcode", "commune", "capacity", "opening_notes",
-               "status", "source_line", "count", "location_precision", "other_lines", "notes"});
-    const auto communes = CsvTable::read(sources / std::filesystem::path(file::kSeedCommunes), {"insee_code", "name"});
+    const auto seed =
+        CsvTable::read(path, {"type", "subtype", "name", "operator", "address", "postcode",
+                              "commune", "capacity", "opening_notes", "status", "source_line",
+                              "count", "location_precision", "other_lines", "notes"});
+    const auto communes = CsvTable::read(sources / std::filesystem::path(file::kSeedCommunes),
+                                         {"insee_code", "name"});
     std::unordered_map<std::string, std::string> insee_of;
-    for (std::size_t r = 0; r < communes.size(); ++r) insee_of[communes.text(r, "name")] = communes.text(r, "insee_code");
+    for (std::size_t r = 0; r < communes.size(); ++r)
+        insee_of[communes.text(r, "name")] = communes.text(r, "insee_code");
 
     std::vector<FacilityRec> out;
     std::map<std::int64_t, int> uses_of_line;
@@ -109,14 +114,18 @@ std::vector<FacilityRec> load_facilities(const std::filesystem::path& sources, c
         f.count = seed.integer(r, "count");
         f.opening_notes = seed.text(r, "opening_notes");
         auto status = parse_status(seed.text(r, "status"));
-        if (!status) throw InputError(where, "status '" + seed.text(r, "status") + "' is not open/closed/project");
+        if (!status)
+            throw InputError(where,
+                             "status '" + seed.text(r, "status") + "' is not open/closed/project");
         f.status = status->status;
         f.status_note = status->note;
         f.closed_date = status->closed_date;
         f.source_line = seed.integer(r, "source_line");
-        if (!f.source_line) throw InputError(where, "empty source_line (needed for the stable uid)");
+        if (!f.source_line)
+            throw InputError(where, "empty source_line (needed for the stable uid)");
         const int use = ++uses_of_line[*f.source_line];
-        f.uid = "ctg-l" + std::to_string(*f.source_line) + (use > 1 ? "-" + std::to_string(use) : "");
+        f.uid =
+            "ctg-l" + std::to_string(*f.source_line) + (use > 1 ? "-" + std::to_string(use) : "");
         f.other_lines = seed.text(r, "other_lines");
         f.address_precision_source = seed.text(r, "location_precision");
         f.notes = seed.text(r, "notes");
@@ -124,10 +133,12 @@ std::vector<FacilityRec> load_facilities(const std::filesystem::path& sources, c
             f.located = false;
         } else {
             auto it = insee_of.find(f.commune_name);
-            if (it == insee_of.end()) throw InputError(where, "unknown commune '" + f.commune_name + "'");
+            if (it == insee_of.end())
+                throw InputError(where, "unknown commune '" + f.commune_name + "'");
             f.commune_insee = it->second;
             if (territory.commune(f.commune_insee) == nullptr) {
-                throw InputError(where, "commune " + f.commune_insee + " has no polygon in the study area");
+                throw InputError(
+                    where, "commune " + f.commune_insee + " has no polygon in the study area");
             }
         }
         out.push_back(std::move(f));
@@ -138,7 +149,8 @@ std::vector<FacilityRec> load_facilities(const std::filesystem::path& sources, c
     std::map<std::string, Coordinate> coordinates;
     {
         std::error_code ec;
-        if (!std::filesystem::is_regular_file(coord_path, ec)) throw InputError({coord_path.string(), {}, {}}, "file not found");
+        if (!std::filesystem::is_regular_file(coord_path, ec))
+            throw InputError({coord_path.string(), {}, {}}, "file not found");
         // A header-only file is valid (no coordinates known); GDAL sees no rows then.
         std::optional<CsvTable> coords;
         try {
@@ -149,11 +161,13 @@ std::vector<FacilityRec> load_facilities(const std::filesystem::path& sources, c
         for (std::size_t r = 0; coords && r < coords->size(); ++r) {
             const Location where{coord_path.string(), {}, static_cast<std::int64_t>(r + 1)};
             Coordinate c{coords->required_number(r, "lon"), coords->required_number(r, "lat"),
-                         coords->text(r, "source"), coords->text(r, "vintage"), static_cast<std::int64_t>(r + 1)};
+                         coords->text(r, "source"), coords->text(r, "vintage"),
+                         static_cast<std::int64_t>(r + 1)};
             if (c.lon < -180 || c.lon > 180 || c.lat < -90 || c.lat > 90) {
                 throw InputError(where, "lon/lat out of range (expected EPSG:4326 degrees)");
             }
-            if (c.source.empty()) throw InputError(where, "empty source (every coordinate needs its origin)");
+            if (c.source.empty())
+                throw InputError(where, "empty source (every coordinate needs its origin)");
             if (!coordinates.emplace(coords->text(r, "uid"), c).second) {
                 throw InputError(where, "duplicate uid " + coords->text(r, "uid"));
             }
@@ -172,7 +186,8 @@ std::vector<FacilityRec> load_facilities(const std::filesystem::path& sources, c
             GEOSDistance_r(h, commune->geom.get(), point.get(), &distance);
             if (distance > 2000.0) {
                 throw InputError({coord_path.string(), {}, c->second.row},
-                                 "coordinate of " + f.uid + " lies " + std::to_string(static_cast<int>(distance)) +
+                                 "coordinate of " + f.uid + " lies " +
+                                     std::to_string(static_cast<int>(distance)) +
                                      " m outside its commune " + f.commune_name);
             }
             f.x = p.x;
@@ -188,12 +203,14 @@ std::vector<FacilityRec> load_facilities(const std::filesystem::path& sources, c
                 const CellRec& cell = territory.cells[main->second];
                 f.x = cell.cx;
                 f.y = cell.cy;
-                f.location_source = "commune main settlement: centre of its most populated 200 m cell " +
-                                    cell.cell_id + " (INSEE Filosofi 2021)";
+                f.location_source =
+                    "commune main settlement: centre of its most populated 200 m cell " +
+                    cell.cell_id + " (INSEE Filosofi 2021)";
             } else {
                 auto h = geos_handle();
-                GeomPtr pos = geos_check(GEOSPointOnSurface_r(h, territory.commune(f.commune_insee)->geom.get()),
-                                         "point on surface");
+                GeomPtr pos = geos_check(
+                    GEOSPointOnSurface_r(h, territory.commune(f.commune_insee)->geom.get()),
+                    "point on surface");
                 GEOSGeomGetX_r(h, pos.get(), &f.x);
                 GEOSGeomGetY_r(h, pos.get(), &f.y);
                 f.location_source = "commune point on surface (no populated 200 m cell)";
@@ -202,7 +219,8 @@ std::vector<FacilityRec> load_facilities(const std::filesystem::path& sources, c
     }
     for (const auto& [uid, c] : coordinates) {
         if (!used.contains(uid)) {
-            throw InputError({coord_path.string(), {}, c.row}, "uid " + uid + " is not a located facility");
+            throw InputError({coord_path.string(), {}, c.row},
+                             "uid " + uid + " is not a located facility");
         }
     }
 
@@ -210,7 +228,8 @@ std::vector<FacilityRec> load_facilities(const std::filesystem::path& sources, c
     std::map<std::string, std::vector<FacilityRec*>> sites;
     for (auto& f : out) {
         if (!f.located) continue;
-        f.site_key = f.commune_insee + "@" + std::to_string(std::llround(f.x)) + "," + std::to_string(std::llround(f.y));
+        f.site_key = f.commune_insee + "@" + std::to_string(std::llround(f.x)) + "," +
+                     std::to_string(std::llround(f.y));
         sites[f.site_key].push_back(&f);
     }
     for (auto& [key, members] : sites) {

@@ -48,11 +48,13 @@ std::vector<SourcePolygon> read_polygons(const std::filesystem::path& path) {
         if (!same_crs(wkt_text, crs::kWgs84)) {
             const char* code = srs->GetAuthorityCode(nullptr);
             const char* name = srs->GetName();
-            throw InputError({path.string(), layer_name, {}},
-                             std::string("unexpected CRS ") + (code ? std::string("EPSG:") + code : "") + " (" +
-                                 (name ? name : "unnamed") + "); expected EPSG:4326 longitude/latitude");
+            throw InputError(
+                {path.string(), layer_name, {}},
+                std::string("unexpected CRS ") + (code ? std::string("EPSG:") + code : "") + " (" +
+                    (name ? name : "unnamed") + "); expected EPSG:4326 longitude/latitude");
         }
     }
+    if (layer.GetFeatureCount() == 0) throw InputError({path.string(), layer_name, {}}, "empty layer");
     const int code_field = layer.GetLayerDefn()->GetFieldIndex("code");
     const int name_field = layer.GetLayerDefn()->GetFieldIndex("nom");
     if (code_field < 0 || name_field < 0) {
@@ -64,7 +66,8 @@ std::vector<SourcePolygon> read_polygons(const std::filesystem::path& path) {
     OGRSpatialReference l93;
     l93.importFromEPSG(2154);
     l93.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::unique_ptr<OGRCoordinateTransformation> to_l93(OGRCreateCoordinateTransformation(&wgs84, &l93));
+    std::unique_ptr<OGRCoordinateTransformation> to_l93(
+        OGRCreateCoordinateTransformation(&wgs84, &l93));
     if (!to_l93) throw CrsError("cannot create the EPSG:4326 -> EPSG:2154 transformation");
 
     std::vector<SourcePolygon> out;
@@ -75,13 +78,15 @@ std::vector<SourcePolygon> read_polygons(const std::filesystem::path& path) {
         if (g == nullptr || g->IsEmpty()) throw InputError(where, "no geometry");
         const auto type = wkbFlatten(g->getGeometryType());
         if (type != wkbPolygon && type != wkbMultiPolygon) {
-            throw InputError(where, std::string("geometry is ") + OGRGeometryTypeToName(type) + ", expected a polygon");
+            throw InputError(where, std::string("geometry is ") + OGRGeometryTypeToName(type) +
+                                        ", expected a polygon");
         }
         OGREnvelope env;
         g->getEnvelope(&env);
         if (env.MinX < -180 || env.MaxX > 180 || env.MinY < -90 || env.MaxY > 90) {
-            throw InputError(where, "coordinates are not longitude/latitude degrees (unexpected CRS; "
-                                    "expected EPSG:4326)");
+            throw InputError(where,
+                             "coordinates are not longitude/latitude degrees (unexpected CRS; "
+                             "expected EPSG:4326)");
         }
         std::unique_ptr<OGRGeometry> projected(g->clone());
         if (projected->transform(to_l93.get()) != OGRERR_NONE) {
@@ -93,7 +98,8 @@ std::vector<SourcePolygon> read_polygons(const std::filesystem::path& path) {
         if (const std::string why = invalidity_reason(*geom); !why.empty()) {
             throw InputError(where, "invalid polygon: " + why);
         }
-        out.push_back({feature->GetFieldAsString(code_field), feature->GetFieldAsString(name_field), std::move(geom)});
+        out.push_back({feature->GetFieldAsString(code_field), feature->GetFieldAsString(name_field),
+                       std::move(geom)});
     }
     if (out.empty()) throw InputError({path.string(), layer_name, {}}, "empty layer");
     return out;
@@ -130,7 +136,8 @@ void assign_cells(std::vector<CellRec>& cells, const std::vector<CommuneRec>& co
     for (auto& p : prepared) GEOSSTRtree_insert_r(h, tree, p.commune->geom.get(), &p);
 
     for (auto& cell : cells) {
-        GeomPtr point = geos_check(GEOSGeom_createPointFromXY_r(h, cell.cx, cell.cy), "cell centre");
+        GeomPtr point =
+            geos_check(GEOSGeom_createPointFromXY_r(h, cell.cx, cell.cy), "cell centre");
         struct Ctx {
             GEOSContextHandle_t h;
             const GEOSGeometry* point;
@@ -162,8 +169,9 @@ Territory load_territory(const std::filesystem::path& sources) {
     Territory t;
 
     // 1. CAPSO members (DGCL 2026 via @etalab/decoupage-administratif) and the CTG's bassins.
-    const auto members = CsvTable::read(at(sources, file::kCapsoCommunes),
-                                        {"code_insee", "nom", "population_municipale", "departement"});
+    const auto members =
+        CsvTable::read(at(sources, file::kCapsoCommunes),
+                       {"code_insee", "nom", "population_municipale", "departement"});
     const auto seed = CsvTable::read(at(sources, file::kSeedCommunes),
                                      {"insee_code", "name", "bassin_reconstructed", "rpe_sector"});
     std::unordered_map<std::string, std::size_t> seed_row;
@@ -187,14 +195,17 @@ Territory load_territory(const std::filesystem::path& sources) {
         }
         auto s = seed_row.find(c.insee);
         if (s == seed_row.end()) {
-            throw InputError({seed.path().string(), {}, {}}, "CAPSO commune " + c.insee + " (" + c.name +
-                                                                 ") is missing, so its bassin is unknown");
+            throw InputError({seed.path().string(), {}, {}},
+                             "CAPSO commune " + c.insee + " (" + c.name +
+                                 ") is missing, so its bassin is unknown");
         }
         const std::string& bassin = seed.text(s->second, "bassin_reconstructed");
-        auto def = std::find_if(kBassins.begin(), kBassins.end(), [&](const BassinDef& b) { return b.name == bassin; });
+        auto def = std::find_if(kBassins.begin(), kBassins.end(),
+                                [&](const BassinDef& b) { return b.name == bassin; });
         if (def == kBassins.end()) {
-            throw InputError({seed.path().string(), {}, static_cast<std::int64_t>(s->second + 1)},
-                             "unknown bassin_reconstructed '" + bassin + "' for commune " + c.insee);
+            throw InputError(
+                {seed.path().string(), {}, static_cast<std::int64_t>(s->second + 1)},
+                "unknown bassin_reconstructed '" + bassin + "' for commune " + c.insee);
         }
         c.bassin_id = def->id;
         c.bassin_name = def->name;
@@ -208,10 +219,12 @@ Territory load_territory(const std::filesystem::path& sources) {
         capso_codes.insert(c.insee);
         t.communes.push_back(std::move(c));
     }
-    std::sort(t.communes.begin(), t.communes.end(), [](const auto& a, const auto& b) { return a.insee < b.insee; });
+    std::sort(t.communes.begin(), t.communes.end(),
+              [](const auto& a, const auto& b) { return a.insee < b.insee; });
 
     // 2. Context: the other study-area polygons whose commune still exists in 2026.
-    const auto current = CsvTable::read(at(sources, file::kCommunes5962), {"code_insee", "nom", "departement", "population"});
+    const auto current = CsvTable::read(at(sources, file::kCommunes5962),
+                                        {"code_insee", "nom", "departement", "population"});
     std::unordered_map<std::string, std::size_t> current_row;
     for (std::size_t r = 0; r < current.size(); ++r) current_row[current.text(r, "code_insee")] = r;
     std::vector<CommuneRec> context;
@@ -230,11 +243,13 @@ Territory load_territory(const std::filesystem::path& sources) {
         c.geom = geom_clone(*p.geom);
         context.push_back(std::move(c));
     }
-    std::sort(context.begin(), context.end(), [](const auto& a, const auto& b) { return a.insee < b.insee; });
+    std::sort(context.begin(), context.end(),
+              [](const auto& a, const auto& b) { return a.insee < b.insee; });
     for (auto& c : context) t.communes.push_back(std::move(c));
 
     // 3. The 200 m grid (Filosofi 2021): every study-area cell, households joined on cell_id.
-    std::vector<std::string> grid_columns = {"cell_id", "x_3035", "y_3035", "capso_commune", "imputed"};
+    std::vector<std::string> grid_columns = {"cell_id", "x_3035", "y_3035", "capso_commune",
+                                             "imputed"};
     for (auto c : kIndColumns) grid_columns.emplace_back(c);
     const auto grid = CsvTable::read(at(sources, file::kGridStudyArea), grid_columns);
     std::vector<std::string> men_columns = {"cell_id"};
@@ -258,14 +273,17 @@ Territory load_territory(const std::filesystem::path& sources) {
         const std::string expected_id =
             "CRS3035RES200mN" + std::to_string(cell.y_3035) + "E" + std::to_string(cell.x_3035);
         if (cell.cell_id != expected_id) {
-            throw InputError({grid.path().string(), {}, static_cast<std::int64_t>(r + 1)},
-                             "cell_id " + cell.cell_id + " does not match x_3035/y_3035 (" + expected_id + ")");
+            throw InputError(
+                {grid.path().string(), {}, static_cast<std::int64_t>(r + 1)},
+                "cell_id " + cell.cell_id + " does not match x_3035/y_3035 (" + expected_id + ")");
         }
         cell.imputed = grid.required_number(r, "imputed") != 0.0;
         cell.source_capso_commune = opt_text(grid, r, "capso_commune");
-        for (std::size_t i = 0; i < kIndColumns.size(); ++i) cell.ind[i] = grid.number(r, kIndColumns[i]);
+        for (std::size_t i = 0; i < kIndColumns.size(); ++i)
+            cell.ind[i] = grid.number(r, kIndColumns[i]);
         if (auto m = men_row.find(cell.cell_id); m != men_row.end()) {
-            for (std::size_t i = 0; i < kMenColumns.size(); ++i) cell.men[i] = men.number(m->second, kMenColumns[i]);
+            for (std::size_t i = 0; i < kMenColumns.size(); ++i)
+                cell.men[i] = men.number(m->second, kMenColumns[i]);
         }
         // Corners (lower-left, counter-clockwise) then centre, in EPSG:3035.
         const double x0 = static_cast<double>(cell.x_3035);
@@ -287,7 +305,8 @@ Territory load_territory(const std::filesystem::path& sources) {
         cell.cy = ys[r * 5 + 4];
     }
     assign_cells(t.cells, t.communes);
-    std::sort(t.cells.begin(), t.cells.end(), [](const auto& a, const auto& b) { return a.cell_id < b.cell_id; });
+    std::sort(t.cells.begin(), t.cells.end(),
+              [](const auto& a, const auto& b) { return a.cell_id < b.cell_id; });
 
     // 4. Main settlement of each CAPSO commune: its most populated cell (lowest cell_id on a tie).
     for (std::size_t i = 0; i < t.cells.size(); ++i) {

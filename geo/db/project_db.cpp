@@ -20,7 +20,7 @@ namespace {
 
 /// Typed access to a layer's fields by name; a missing column is a schema error naming it.
 class Row {
-public:
+  public:
     Row(OGRLayer& layer, const std::filesystem::path& file) : layer_(layer), file_(file) {}
 
     int index(const char* name) const {
@@ -69,7 +69,7 @@ public:
         return {p->getX(), p->getY()};
     }
 
-private:
+  private:
     OGRLayer& layer_;
     const std::filesystem::path& file_;
     OGRFeature* f_ = nullptr;
@@ -87,7 +87,8 @@ void for_each_row(GDALDataset& ds, const std::filesystem::path& file, std::strin
     GdalErrorCapture capture;
     OGRLayer* result = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
     if (result == nullptr) {
-        throw InputError({file.string(), std::string(name), {}}, "cannot read: " + capture.last_message());
+        throw InputError({file.string(), std::string(name), {}},
+                         "cannot read: " + capture.last_message());
     }
     struct Release {
         GDALDataset& ds;
@@ -118,25 +119,29 @@ ProjectDatabase::ProjectDatabase(ProjectDatabase&&) noexcept = default;
 ProjectDatabase& ProjectDatabase::operator=(ProjectDatabase&&) noexcept = default;
 ProjectDatabase::~ProjectDatabase() = default;
 
-GDALDataset& ProjectDatabase::dataset() const { return *handle_->ds; }
+GDALDataset& ProjectDatabase::dataset() const {
+    return *handle_->ds;
+}
 
-ProjectDatabase ProjectDatabase::open(const std::filesystem::path& path) {
+ProjectDatabase ProjectDatabase::open(const std::filesystem::path& path, bool update) {
     auto handle = std::make_unique<Handle>();
-    handle->ds = open_vector(path, false);
+    handle->ds = open_vector(path, update);
     const Location where{path.string(), {}, {}};
     if (std::string(handle->ds->GetDriverName()) != "GPKG") {
         throw InputError(where, "not a GeoPackage (GDAL reads it as " +
                                     std::string(handle->ds->GetDriverName()) + ")");
     }
     if (handle->ds->GetLayerByName(std::string(layer::kProjectMeta).c_str()) == nullptr) {
-        throw InputError(where, "not a Maillage project database (no project_meta table); "
-                                "build one with `maillage build-db`");
+        throw InputError(where,
+                         "not a Maillage project database (no project_meta table); "
+                         "build one with `maillage build-db`");
     }
     ProjectDatabase db(path, std::move(handle));
     const int version = db.schema_version();
     if (version != kSchemaVersion) {
-        throw InputError(where, "schema_version " + std::to_string(version) + ", this Maillage reads " +
-                                    std::to_string(kSchemaVersion) + "; rebuild it with `maillage build-db`");
+        throw InputError(where, "schema_version " + std::to_string(version) +
+                                    ", this Maillage reads " + std::to_string(kSchemaVersion) +
+                                    "; rebuild it with `maillage build-db`");
     }
     return db;
 }
@@ -153,8 +158,10 @@ int ProjectDatabase::schema_version() const {
     auto it = m.find("schema_version");
     int version = 0;
     if (it == m.end() ||
-        std::from_chars(it->second.data(), it->second.data() + it->second.size(), version).ec != std::errc{}) {
-        throw InputError({path_.string(), std::string(layer::kProjectMeta), {}}, "no valid schema_version");
+        std::from_chars(it->second.data(), it->second.data() + it->second.size(), version).ec !=
+            std::errc{}) {
+        throw InputError({path_.string(), std::string(layer::kProjectMeta), {}},
+                         "no valid schema_version");
     }
     return version;
 }
@@ -169,7 +176,8 @@ std::vector<Commune> ProjectDatabase::communes() const {
     std::vector<Commune> out;
     for_each_row(dataset(), path_, layer::kCommunes, {}, "insee", [&](const Row& r) {
         out.push_back({r.str("insee"), r.str("name"), r.int64("population"), r.str("bassin_id"),
-                       r.str("bassin_name"), r.opt_str("rpe_sector"), r.str("departement"), r.wkb()});
+                       r.str("bassin_name"), r.opt_str("rpe_sector"), r.str("departement"),
+                       r.wkb()});
     });
     return out;
 }
@@ -177,7 +185,8 @@ std::vector<Commune> ProjectDatabase::communes() const {
 std::vector<ContextCommune> ProjectDatabase::context_communes() const {
     std::vector<ContextCommune> out;
     for_each_row(dataset(), path_, layer::kCommunesContext, {}, "insee", [&](const Row& r) {
-        out.push_back({r.str("insee"), r.str("name"), r.str("departement"), r.opt_int("population"), r.wkb()});
+        out.push_back({r.str("insee"), r.str("name"), r.str("departement"), r.opt_int("population"),
+                       r.wkb()});
     });
     return out;
 }
@@ -185,8 +194,8 @@ std::vector<ContextCommune> ProjectDatabase::context_communes() const {
 std::vector<Bassin> ProjectDatabase::bassins() const {
     std::vector<Bassin> out;
     for_each_row(dataset(), path_, layer::kBassins, {}, "fid", [&](const Row& r) {
-        out.push_back({r.str("bassin_id"), r.str("name"), static_cast<int>(r.int64("commune_count")),
-                       r.int64("population"), r.wkb()});
+        out.push_back({r.str("bassin_id"), r.str("name"),
+                       static_cast<int>(r.int64("commune_count")), r.int64("population"), r.wkb()});
     });
     return out;
 }
@@ -230,9 +239,9 @@ std::vector<Facility> ProjectDatabase::facilities() const {
 std::vector<UnlocatedFacility> ProjectDatabase::unlocated_facilities() const {
     std::vector<UnlocatedFacility> out;
     for_each_row(dataset(), path_, layer::kFacilitiesUnlocated, {}, "uid", [&](const Row& r) {
-        out.push_back({r.str("uid"), r.str("family"), r.str("type"), r.str("subtype"), r.str("name"),
-                       r.str("operator"), r.opt_int("count"), r.str("status"), r.str("status_note"),
-                       r.opt_int("source_line"), r.str("notes")});
+        out.push_back({r.str("uid"), r.str("family"), r.str("type"), r.str("subtype"),
+                       r.str("name"), r.str("operator"), r.opt_int("count"), r.str("status"),
+                       r.str("status_note"), r.opt_int("source_line"), r.str("notes")});
     });
     return out;
 }
@@ -248,8 +257,8 @@ std::vector<FacilityHistoryRow> ProjectDatabase::facility_history() const {
 
 std::vector<PopulationCell> ProjectDatabase::population_grid(bool capso_only) const {
     std::vector<PopulationCell> out;
-    for_each_row(dataset(), path_, layer::kPopulationGrid, capso_only ? "in_capso = 1" : "", "cell_id",
-                 [&](const Row& r) {
+    for_each_row(dataset(), path_, layer::kPopulationGrid, capso_only ? "in_capso = 1" : "",
+                 "cell_id", [&](const Row& r) {
                      PopulationCell c;
                      c.cell_id = r.str("cell_id");
                      c.x_3035 = r.int64("x_3035");
@@ -288,11 +297,12 @@ std::vector<PopulationCell> ProjectDatabase::population_grid(bool capso_only) co
 
 std::vector<IndicatorDefinition> ProjectDatabase::indicator_definitions() const {
     std::vector<IndicatorDefinition> out;
-    for_each_row(dataset(), path_, layer::kIndicatorDefinitions, {}, "indicator", [&](const Row& r) {
-        out.push_back({r.str("indicator"), r.str("label_fr"), r.str("unit"),
-                       static_cast<int>(r.int64("decimals")), r.str("scheme"), r.str("source"),
-                       r.str("vintage"), r.str("method")});
-    });
+    for_each_row(
+        dataset(), path_, layer::kIndicatorDefinitions, {}, "indicator", [&](const Row& r) {
+            out.push_back({r.str("indicator"), r.str("label_fr"), r.str("unit"),
+                           static_cast<int>(r.int64("decimals")), r.str("scheme"), r.str("source"),
+                           r.str("vintage"), r.str("method"), r.str("finest_scope")});
+        });
     return out;
 }
 
@@ -300,10 +310,11 @@ std::vector<IndicatorValue> ProjectDatabase::indicators(std::string_view indicat
                                                         std::string_view scope) const {
     std::string where;
     if (!indicator.empty()) where = "indicator = " + sql_quote(indicator);
-    if (!scope.empty()) where += (where.empty() ? "" : " AND ") + std::string("scope = ") + sql_quote(scope);
+    if (!scope.empty())
+        where += (where.empty() ? "" : " AND ") + std::string("scope = ") + sql_quote(scope);
     std::vector<IndicatorValue> out;
-    for_each_row(dataset(), path_, layer::kIndicators, where, "indicator, scope, place_code, origin",
-                 [&](const Row& r) {
+    for_each_row(dataset(), path_, layer::kIndicators, where,
+                 "indicator, scope, place_code, origin", [&](const Row& r) {
                      IndicatorValue v;
                      v.scope = r.str("scope");
                      v.place_code = r.str("place_code");

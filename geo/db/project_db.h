@@ -37,21 +37,21 @@ struct Wkb {
 
 /// A CAPSO member commune (layer `communes`).
 struct Commune {
-    std::string insee;         ///< INSEE code, e.g. "62765"
-    std::string name;          ///< 2026 name
+    std::string insee;            ///< INSEE code, e.g. "62765"
+    std::string name;             ///< 2026 name
     std::int64_t population = 0;  ///< population municipale (RP 2022, in force in 2026, DGCL)
-    std::string bassin_id;     ///< "nord", "urbain", "morinie_aire", "fauquembergues"
-    std::string bassin_name;   ///< "Bassin Nord", ...
+    std::string bassin_id;        ///< "nord", "urbain", "morinie_aire", "fauquembergues"
+    std::string bassin_name;      ///< "Bassin Nord", ...
     std::optional<std::string> rpe_sector;  ///< only where the CTG states it
-    std::string departement;   ///< "62"
-    Wkb geometry;              ///< MultiPolygon
+    std::string departement;                ///< "62"
+    Wkb geometry;                           ///< MultiPolygon
 };
 
 /// A neighbouring commune of the study area, outside the CAPSO (layer `communes_context`).
 struct ContextCommune {
     std::string insee;
     std::string name;
-    std::string departement;  ///< "59" or "62"
+    std::string departement;                 ///< "59" or "62"
     std::optional<std::int64_t> population;  ///< DGCL 2026 package value (other vintage)
     Wkb geometry;
 };
@@ -67,9 +67,9 @@ struct Bassin {
 
 /// A family facility with a place (layer `facilities`).
 struct Facility {
-    std::string uid;        ///< stable, never reused ("ctg-l2129", "ctg-l1953-2", ...)
-    std::string family;     ///< EAJE, RPE, LAEP, ALSH, SOCIAL, MAISON_CAPSO, PIJ, OTHER
-    std::string type;       ///< seed type: EAJE, MICRO_CRECHE, MAM, ALSH_EXTRASCOLAIRE, ...
+    std::string uid;     ///< stable, never reused ("ctg-l2129", "ctg-l1953-2", ...)
+    std::string family;  ///< EAJE, RPE, LAEP, ALSH, SOCIAL, MAISON_CAPSO, PIJ, OTHER
+    std::string type;    ///< seed type: EAJE, MICRO_CRECHE, MAM, ALSH_EXTRASCOLAIRE, ...
     std::string subtype;
     std::string name;
     std::string operator_name;  ///< column `operator`
@@ -82,15 +82,15 @@ struct Facility {
     std::string opening_notes;
     std::string status;       ///< "open", "closed", "project"
     std::string status_note;  ///< original status text when it says more than `status`
-    std::optional<std::string> closed_date;  ///< ISO date when the CTG gives one
+    std::optional<std::string> closed_date;   ///< ISO date when the CTG gives one
     std::optional<std::int64_t> source_line;  ///< line in the CTG text
     std::string other_lines;
     std::string location_precision;        ///< "address" (coordinate known) or "commune"
     std::string address_precision_source;  ///< seed value: address, structure_address, ...
-    std::string location_source;  ///< where the point comes from
-    std::string site_key;     ///< shared by facilities at the same point
-    int site_rank = 1;        ///< 1..n within a site (for fanning symbols out)
-    int site_size = 1;        ///< n
+    std::string location_source;           ///< where the point comes from
+    std::string site_key;                  ///< shared by facilities at the same point
+    int site_rank = 1;                     ///< 1..n within a site (for fanning symbols out)
+    int site_size = 1;                     ///< n
     std::string notes;
     int revision = 1;
     double x = 0.0;  ///< EPSG:2154 metres
@@ -114,20 +114,20 @@ struct UnlocatedFacility {
 
 /// A 200 m INSEE Filosofi 2021 cell (layer `population_grid`).
 struct PopulationCell {
-    std::string cell_id;        ///< "CRS3035RES200mN3073400E3774400"
-    std::int64_t x_3035 = 0;    ///< lower-left corner, EPSG:3035 metres
+    std::string cell_id;      ///< "CRS3035RES200mN3073400E3774400"
+    std::int64_t x_3035 = 0;  ///< lower-left corner, EPSG:3035 metres
     std::int64_t y_3035 = 0;
-    double x = 0.0;             ///< cell centre, EPSG:2154 metres
+    double x = 0.0;  ///< cell centre, EPSG:2154 metres
     double y = 0.0;
     std::optional<std::string> insee;  ///< commune holding the cell centre (study area)
     bool in_capso = false;
     bool imputed = false;       ///< INSEE i_est_200 = 1
     std::optional<double> ind;  ///< individuals in fiscal households
-    std::optional<double> ind_0_3, ind_4_5, ind_6_10, ind_11_17, ind_18_24, ind_25_39,
-        ind_40_54, ind_55_64, ind_65_79, ind_80p, ind_inc;
+    std::optional<double> ind_0_3, ind_4_5, ind_6_10, ind_11_17, ind_18_24, ind_25_39, ind_40_54,
+        ind_55_64, ind_65_79, ind_80p, ind_inc;
     /// Household variables (Filosofi 2021 `men` theme): CAPSO cells only, else nullopt.
-    std::optional<double> men, men_1ind, men_5ind, men_coll, men_mais, men_fmp, men_pauv,
-        men_prop, men_surf;
+    std::optional<double> men, men_1ind, men_5ind, men_coll, men_mais, men_fmp, men_pauv, men_prop,
+        men_surf;
     Wkb geometry;  ///< the 200 m square reprojected to EPSG:2154
 };
 
@@ -140,6 +140,9 @@ struct IndicatorDefinition {
     std::string source;
     std::string vintage;
     std::string method;
+    /// Finest scope with values: "commune", or "bassin" for figures the CTG gives per bassin
+    /// only (draw those at bassin scale).
+    std::string finest_scope;
 };
 
 struct IndicatorValue {
@@ -174,10 +177,11 @@ struct FacilityHistoryRow {
 };
 
 class ProjectDatabase {
-public:
-    /// Opens read-only. Throws InputError naming `path` when it is missing, not a GeoPackage,
-    /// not a Maillage database or of another schema version.
-    [[nodiscard]] static ProjectDatabase open(const std::filesystem::path& path);
+  public:
+    /// Opens read-only (or for update, as FacilityStore does). Throws InputError naming `path`
+    /// when it is missing, not a GeoPackage, not a Maillage database or of another schema version.
+    [[nodiscard]] static ProjectDatabase open(const std::filesystem::path& path,
+                                              bool update = false);
 
     ProjectDatabase(ProjectDatabase&&) noexcept;
     ProjectDatabase& operator=(ProjectDatabase&&) noexcept;
@@ -203,10 +207,10 @@ public:
     /// Names of the layers/tables present in the file.
     [[nodiscard]] std::vector<std::string> layer_names() const;
 
-    /// The GDAL dataset (read-only), for generic access such as exports.
+    /// The GDAL dataset, for generic access such as exports (read-only unless opened for update).
     [[nodiscard]] GDALDataset& dataset() const;
 
-private:
+  private:
     struct Handle;
     ProjectDatabase(std::filesystem::path path, std::unique_ptr<Handle> handle);
     std::filesystem::path path_;

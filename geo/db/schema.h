@@ -29,9 +29,11 @@ inline constexpr std::string_view kProjectMeta = "project_meta";
 
 /// Every layer/table the builder writes, in writing order (each has a provenance row).
 inline constexpr std::array<std::string_view, 11> kAllLayers = {
-    layer::kCommunes,          layer::kCommunesContext,     layer::kBassins,
-    layer::kIndicatorDefinitions, layer::kIndicators,       layer::kPopulationGrid,
-    layer::kFacilities,        layer::kFacilitiesUnlocated, layer::kFacilityHistory,
-    layer::kProvenance,        layer::kProjectMeta};
+    layer::kCommunes,        layer::kCommunesContext,
+    layer::kBassins,         layer::kIndicatorDefinitions,
+    layer::kIndicators,      layer::kPopulationGrid,
+    layer::kFacilities,      layer::kFacilitiesUnlocated,
+    layer::kFacilityHistory, layer::kProvenance,
+    layer::kProjectMeta};
 
 }  // namespace maillage::geo::db

@@ -146,6 +146,13 @@ TEST(Quantiles, EqualCountsWithoutTies) {
     EXPECT_THAT(counts(c), ElementsAre(2u, 2u, 2u, 2u, 2u));
 }
 
+TEST(Quantiles, NearestRankWhenClassesDoNotDivideTheCount) {
+    // n = 7, k = 3: targets 7/3 = 2.33 and 14/3 = 4.67 values → nearest ranks 2 and 5.
+    const Classification c = classify(values({70, 10, 60, 20, 50, 30, 40}), Method::quantiles, 3);
+    EXPECT_THAT(c.breaks(), ElementsAre(20.0, 50.0));
+    EXPECT_THAT(counts(c), ElementsAre(2u, 3u, 2u));
+}
+
 TEST(Quantiles, TiesStayTogetherAndNoClassIsEmpty) {
     // Six 1s: a plain type-7 quantile would put breaks 1, 1, 1 and empty classes. Here tied
     // values share a class and the remaining distinct values still get their own classes.

@@ -87,6 +87,22 @@ TEST(Jenks, JenkspyPublishedExample) {
     EXPECT_EQ(c.classes[1].count, 9u);
 }
 
+// simple-statistics (github.com/simple-statistics/simple-statistics, ckmeans() doc example):
+// Ckmeans minimises the same within-class sum of squares as Fisher–Jenks (Wang & Song 2011),
+// and clusters [-1, 2, -1, 2, 4, 5, 6, -1, 2, -1] into [[-1 ×4], [2 ×3], [4, 5, 6]]: ties kept together.
+TEST(Jenks, CkmeansPublishedExampleWithTies) {
+    const std::vector<double> data{-1, 2, -1, 2, 4, 5, 6, -1, 2, -1};
+    const Classification c = classify(to_optional(data), Method::jenks, 3);
+    ASSERT_EQ(c.class_count(), 3u);
+    EXPECT_DOUBLE_EQ(c.classes[0].lower, -1.0);
+    EXPECT_THAT(c.breaks(), ElementsAre(-1.0, 2.0));
+    EXPECT_DOUBLE_EQ(c.classes[2].upper, 6.0);
+    EXPECT_EQ(c.classes[0].count, 4u);
+    EXPECT_EQ(c.classes[1].count, 3u);
+    EXPECT_EQ(c.classes[2].count, 3u);
+    EXPECT_THAT(c.class_of, ElementsAre(0u, 1u, 0u, 1u, 2u, 2u, 2u, 0u, 1u, 0u));
+}
+
 // Optimality: on random arrays, the DP's partition has the smallest SDCM of all partitions.
 TEST(Jenks, MatchesExhaustiveSearchOnRandomArrays) {
     std::mt19937_64 rng(20261129);

@@ -13,8 +13,9 @@ namespace maillage::test {
 inline std::filesystem::path test_database_path() {
     const char* env = std::getenv("MAILLAGE_TEST_DB");
     if (env == nullptr || *env == '\0') {
-        ADD_FAILURE() << "MAILLAGE_TEST_DB is not set: run through ctest (fixture capso_db) or set it "
-                         "to a database built by `maillage build-db --out FILE`";
+        ADD_FAILURE()
+            << "MAILLAGE_TEST_DB is not set: run through ctest (fixture capso_db) or set it "
+               "to a database built by `maillage build-db --out FILE`";
         return {};
     }
     std::filesystem::path path(env);

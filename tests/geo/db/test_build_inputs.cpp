@@ -18,7 +18,8 @@ namespace {
 using ::testing::AllOf;
 using ::testing::HasSubstr;
 
-const std::filesystem::path kSources = std::filesystem::path(MAILLAGE_SOURCE_DIR) / "data" / "sources";
+const std::filesystem::path kSources =
+    std::filesystem::path(MAILLAGE_SOURCE_DIR) / "data" / "sources";
 
 std::string read_bytes(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);
@@ -31,10 +32,11 @@ void write_bytes(const std::filesystem::path& p, const std::string& bytes) {
 }
 
 class BuildInput : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         std::random_device rd;
-        dir_ = std::filesystem::temp_directory_path() / ("maillage-build-test-" + std::to_string(rd()));
+        dir_ = std::filesystem::temp_directory_path() /
+               ("maillage-build-test-" + std::to_string(rd()));
         std::filesystem::create_directories(dir_);
         std::filesystem::copy(kSources, sources(), std::filesystem::copy_options::recursive);
         write_bytes(output(), previous_);
@@ -58,7 +60,8 @@ protected:
         EXPECT_EQ(read_bytes(output()), previous_) << "the previous database was modified";
         for (const auto& entry : std::filesystem::directory_iterator(dir_)) {
             const std::string name = entry.path().filename().string();
-            EXPECT_TRUE(name == "sources" || name == "capso.gpkg") << "left beside the output: " << name;
+            EXPECT_TRUE(name == "sources" || name == "capso.gpkg")
+                << "left beside the output: " << name;
         }
         return message;
     }
@@ -77,7 +80,8 @@ protected:
 
 TEST_F(BuildInput, MissingSourceFileIsNamed) {
     std::filesystem::remove(sources() / "raw" / "filosofi_2019_communes_59_62.csv");
-    EXPECT_THAT(failing_build(), AllOf(HasSubstr("filosofi_2019_communes_59_62.csv"), HasSubstr("not found")));
+    EXPECT_THAT(failing_build(),
+                AllOf(HasSubstr("filosofi_2019_communes_59_62.csv"), HasSubstr("not found")));
 }
 
 TEST_F(BuildInput, MissingSourcesFolderIsNamed) {
@@ -99,9 +103,11 @@ TEST_F(BuildInput, CsvWithAMissingColumnNamesFileAndColumn) {
 }
 
 TEST_F(BuildInput, NonNumericCellNamesFileRowAndColumn) {
-    replace_in("raw/capso_communes.csv", "62014,216200147,Aire-sur-la-Lys,9568", "62014,216200147,Aire-sur-la-Lys,9 568");
-    EXPECT_THAT(failing_build(), AllOf(HasSubstr("capso_communes.csv"), HasSubstr("feature 1"),
-                                       HasSubstr("population_municipale"), HasSubstr("not a number")));
+    replace_in("raw/capso_communes.csv", "62014,216200147,Aire-sur-la-Lys,9568",
+               "62014,216200147,Aire-sur-la-Lys,9 568");
+    EXPECT_THAT(failing_build(),
+                AllOf(HasSubstr("capso_communes.csv"), HasSubstr("feature 1"),
+                      HasSubstr("population_municipale"), HasSubstr("not a number")));
 }
 
 TEST_F(BuildInput, GeojsonInAnUnexpectedCrsIsRejected) {
@@ -111,28 +117,47 @@ TEST_F(BuildInput, GeojsonInAnUnexpectedCrsIsRejected) {
 "crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::2154"}},
 "features":[{"type":"Feature","properties":{"code":"62765","nom":"Saint-Omer"},
 "geometry":{"type":"Polygon","coordinates":[[[650000,7070000],[652000,7070000],[652000,7072000],[650000,7070000]]]}}]})");
-    EXPECT_THAT(failing_build(), AllOf(HasSubstr("communes_study_area_59_62.geojson"), HasSubstr("unexpected CRS"),
-                                       HasSubstr("2154"), HasSubstr("EPSG:4326")));
+    EXPECT_THAT(failing_build(),
+                AllOf(HasSubstr("communes_study_area_59_62.geojson"), HasSubstr("unexpected CRS"),
+                      HasSubstr("2154"), HasSubstr("EPSG:4326")));
 }
 
 TEST_F(BuildInput, ProjectedCoordinatesWithoutCrsAreRejected) {
-    write_bytes(sources() / "raw" / "communes_study_area_59_62.geojson",
-                R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"62765","nom":"Saint-Omer"},
+    write_bytes(
+        sources() / "raw" / "communes_study_area_59_62.geojson",
+        R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"62765","nom":"Saint-Omer"},
 "geometry":{"type":"Polygon","coordinates":[[[650000,7070000],[652000,7070000],[652000,7072000],[650000,7070000]]]}}]})");
-    EXPECT_THAT(failing_build(), AllOf(HasSubstr("communes_study_area_59_62.geojson"), HasSubstr("feature"),
-                                       HasSubstr("longitude/latitude")));
+    EXPECT_THAT(failing_build(), AllOf(HasSubstr("communes_study_area_59_62.geojson"),
+                                       HasSubstr("feature"), HasSubstr("longitude/latitude")));
+}
+
+TEST_F(BuildInput, EmptyGeojsonLayerIsRejected) {
+    write_bytes(sources() / "raw" / "communes_study_area_59_62.geojson",
+                R"({"type":"FeatureCollection","features":[]})");
+    EXPECT_THAT(failing_build(),
+                AllOf(HasSubstr("communes_study_area_59_62.geojson"), HasSubstr("empty layer")));
+}
+
+TEST_F(BuildInput, CsvWithoutDataRowsIsRejected) {
+    write_bytes(sources() / "seed" / "communes.csv",
+                "name,bassin,rpe_sector,source_line,insee_code,name_as_written,bassin_evidence,"
+                "bassin_source_lines,bassin_reconstructed,rpe_source_lines,other_lines,notes\n");
+    EXPECT_THAT(failing_build(), AllOf(HasSubstr("communes.csv"), HasSubstr("no data rows")));
 }
 
 TEST_F(BuildInput, InvalidPolygonIsNamed) {
-    write_bytes(sources() / "raw" / "communes_study_area_59_62.geojson",
-                R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"62765","nom":"Saint-Omer"},
+    write_bytes(
+        sources() / "raw" / "communes_study_area_59_62.geojson",
+        R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"62765","nom":"Saint-Omer"},
 "geometry":{"type":"Polygon","coordinates":[[[2.2,50.7],[2.3,50.8],[2.3,50.7],[2.2,50.8],[2.2,50.7]]]}}]})");
-    EXPECT_THAT(failing_build(), AllOf(HasSubstr("communes_study_area_59_62.geojson"), HasSubstr("invalid polygon"),
-                                       HasSubstr("Self-intersection")));
+    EXPECT_THAT(failing_build(),
+                AllOf(HasSubstr("communes_study_area_59_62.geojson"), HasSubstr("invalid polygon"),
+                      HasSubstr("Self-intersection")));
 }
 
 TEST_F(BuildInput, UnknownFacilityStatusIsNamed) {
-    replace_in("seed/facilities.csv", "lundi-vendredi 8h-18h,open,2129", "lundi-vendredi 8h-18h,ouvert,2129");
+    replace_in("seed/facilities.csv", "lundi-vendredi 8h-18h,open,2129",
+               "lundi-vendredi 8h-18h,ouvert,2129");
     EXPECT_THAT(failing_build(), AllOf(HasSubstr("facilities.csv"), HasSubstr("'ouvert'")));
 }
 
@@ -140,8 +165,8 @@ TEST_F(BuildInput, FacilityCoordinateFarFromItsCommuneIsRejected) {
     // ctg-l2129 is in Saint-Martin-lez-Tatinghem; this point is in Lille.
     write_bytes(sources() / "facility_coordinates.csv",
                 "uid,lon,lat,source,vintage\nctg-l2129,3.0573,50.6292,test,2026\n");
-    EXPECT_THAT(failing_build(), AllOf(HasSubstr("facility_coordinates.csv"), HasSubstr("ctg-l2129"),
-                                       HasSubstr("outside its commune")));
+    EXPECT_THAT(failing_build(), AllOf(HasSubstr("facility_coordinates.csv"),
+                                       HasSubstr("ctg-l2129"), HasSubstr("outside its commune")));
 }
 
 // A coordinate supplied for a facility moves it to address precision, projected to Lambert-93.

@@ -18,15 +18,18 @@
 namespace maillage::geo::db {
 namespace {
 
-const std::filesystem::path kSources = std::filesystem::path(MAILLAGE_SOURCE_DIR) / "data" / "sources";
+const std::filesystem::path kSources =
+    std::filesystem::path(MAILLAGE_SOURCE_DIR) / "data" / "sources";
 
 class CapsoDb : public ::testing::Test {
-protected:
-    static void SetUpTestSuite() { db_ = std::make_unique<ProjectDatabase>(ProjectDatabase::open(test::test_database_path())); }
+  protected:
+    static void SetUpTestSuite() {
+        db_ = std::make_unique<ProjectDatabase>(ProjectDatabase::open(test::test_database_path()));
+    }
     static void TearDownTestSuite() { db_.reset(); }
     static const ProjectDatabase& db() { return *db_; }
 
-private:
+  private:
     static inline std::unique_ptr<ProjectDatabase> db_;
 };
 
@@ -51,7 +54,8 @@ TEST_F(CapsoDb, HasFiftyThreeCommunesWithValidPolygons) {
     }
     EXPECT_EQ(codes.size(), 53u);
     // Saint-Omer: a few known facts.
-    auto so = std::find_if(communes.begin(), communes.end(), [](const auto& c) { return c.insee == "62765"; });
+    auto so = std::find_if(communes.begin(), communes.end(),
+                           [](const auto& c) { return c.insee == "62765"; });
     ASSERT_NE(so, communes.end());
     EXPECT_EQ(so->name, "Saint-Omer");
     EXPECT_EQ(so->bassin_id, "urbain");
@@ -73,9 +77,11 @@ TEST_F(CapsoDb, CommunesDoNotOverlapBeyondTolerance) {
     for (std::size_t i = 0; i < geoms.size(); ++i) {
         for (std::size_t j = i + 1; j < geoms.size(); ++j) {
             if (GEOSIntersects_r(h, geoms[i].get(), geoms[j].get()) != 1) continue;
-            GeomPtr inter = geos_check(GEOSIntersection_r(h, geoms[i].get(), geoms[j].get()), "intersection");
+            GeomPtr inter =
+                geos_check(GEOSIntersection_r(h, geoms[i].get(), geoms[j].get()), "intersection");
             const double a = area(*inter);
-            EXPECT_LT(a, 1000.0) << communes[i].insee << " overlaps " << communes[j].insee << " by " << a << " m²";
+            EXPECT_LT(a, 1000.0) << communes[i].insee << " overlaps " << communes[j].insee << " by "
+                                 << a << " m²";
             overlap_total += a;
         }
     }
@@ -89,12 +95,16 @@ TEST_F(CapsoDb, CommunesCoverTheCapso) {
     for (const auto& c : db().communes()) parts.push_back(c.geometry.geometry());
     GeomPtr capso = union_all(std::move(parts));
     auto h = geos_handle();
-    ASSERT_EQ(GEOSGetNumGeometries_r(h, capso.get()), 1) << "the CAPSO should be one contiguous territory";
+    ASSERT_EQ(GEOSGetNumGeometries_r(h, capso.get()), 1)
+        << "the CAPSO should be one contiguous territory";
     const GEOSGeometry* poly = GEOSGetGeometryN_r(h, capso.get(), 0);
     for (int i = 0; i < GEOSGetNumInteriorRings_r(h, poly); ++i) {
-        GeomPtr ring_poly = geos_check(
-            GEOSGeom_createPolygon_r(h, GEOSGeom_clone_r(h, GEOSGetInteriorRingN_r(h, poly, i)), nullptr, 0), "hole");
-        EXPECT_LT(area(*ring_poly), 1000.0) << "hole " << i << " in the CAPSO union is not a sliver";
+        GeomPtr ring_poly =
+            geos_check(GEOSGeom_createPolygon_r(
+                           h, GEOSGeom_clone_r(h, GEOSGetInteriorRingN_r(h, poly, i)), nullptr, 0),
+                       "hole");
+        EXPECT_LT(area(*ring_poly), 1000.0)
+            << "hole " << i << " in the CAPSO union is not a sliver";
     }
     // No gap or overlap: the union has the area of its parts; plausibility: 500-600 km².
     double sum = 0;
@@ -119,7 +129,10 @@ TEST_F(CapsoDb, CommunesCoverTheCapso) {
 TEST_F(CapsoDb, BassinsReproduceTheCtgTable) {
     // CTG 2026-2030, l.734-738: communes and inhabitants per bassin de vie.
     const std::map<std::string, std::pair<int, std::int64_t>> ctg = {
-        {"nord", {13, 14527}}, {"urbain", {9, 52045}}, {"morinie_aire", {14, 27769}}, {"fauquembergues", {17, 9979}}};
+        {"nord", {13, 14527}},
+        {"urbain", {9, 52045}},
+        {"morinie_aire", {14, 27769}},
+        {"fauquembergues", {17, 9979}}};
     const auto bassins = db().bassins();
     ASSERT_EQ(bassins.size(), 4u);
     for (const auto& b : bassins) {
@@ -142,12 +155,14 @@ TEST_F(CapsoDb, BassinPolygonIsTheUnionOfItsCommunes) {
     for (const auto& b : db().bassins()) {
         auto g = b.geometry.geometry();
         EXPECT_EQ(invalidity_reason(*g), "") << b.bassin_id;
-        EXPECT_NEAR(area(*g), commune_area[b.bassin_id], 1e-4 * commune_area[b.bassin_id]) << b.bassin_id;
+        EXPECT_NEAR(area(*g), commune_area[b.bassin_id], 1e-4 * commune_area[b.bassin_id])
+            << b.bassin_id;
     }
 }
 
 TEST_F(CapsoDb, EverySeedFacilityWithAPlaceIsPresentWithTypeAndStatus) {
-    const auto seed = CsvTable::read(kSources / "seed" / "facilities.csv", {"type", "name", "commune", "status", "source_line"});
+    const auto seed = CsvTable::read(kSources / "seed" / "facilities.csv",
+                                     {"type", "name", "commune", "status", "source_line"});
     const auto facilities = db().facilities();
     const auto unlocated = db().unlocated_facilities();
     std::size_t with_place = 0;
@@ -158,8 +173,9 @@ TEST_F(CapsoDb, EverySeedFacilityWithAPlaceIsPresentWithTypeAndStatus) {
         const std::string status = status_text.substr(0, status_text.find_first_of(" ("));
         const auto line = static_cast<std::int64_t>(seed.required_number(r, "source_line"));
         if (commune.empty()) {
-            EXPECT_TRUE(std::any_of(unlocated.begin(), unlocated.end(),
-                                    [&](const auto& u) { return u.name == name && u.source_line == line; }))
+            EXPECT_TRUE(
+                std::any_of(unlocated.begin(), unlocated.end(),
+                            [&](const auto& u) { return u.name == name && u.source_line == line; }))
                 << "unlocated service missing: " << name;
             continue;
         }
@@ -167,7 +183,8 @@ TEST_F(CapsoDb, EverySeedFacilityWithAPlaceIsPresentWithTypeAndStatus) {
         auto it = std::find_if(facilities.begin(), facilities.end(), [&](const Facility& f) {
             return f.name == name && f.commune_name == commune && f.source_line == line;
         });
-        ASSERT_NE(it, facilities.end()) << "seed row " << r + 1 << " (" << name << ", " << commune << ") missing";
+        ASSERT_NE(it, facilities.end())
+            << "seed row " << r + 1 << " (" << name << ", " << commune << ") missing";
         EXPECT_EQ(it->type, seed.text(r, "type")) << name;
         EXPECT_EQ(it->status, status) << name;
         EXPECT_FALSE(it->family.empty()) << name;
@@ -189,7 +206,9 @@ TEST_F(CapsoDb, ClosedFacilitiesKeepTheirClosingDate) {
     for (const auto& f : facilities) {
         if (f.status == "closed" && f.closed_date) {
             ++with_date;
-            EXPECT_THAT(*f.closed_date, ::testing::MatchesRegex("20[0-9][0-9]-[01][0-9]-[0-3][0-9]")) << f.uid;
+            EXPECT_THAT(*f.closed_date,
+                        ::testing::MatchesRegex("20[0-9][0-9]-[01][0-9]-[0-3][0-9]"))
+                << f.uid;
         }
         if (f.status != "closed") {
             EXPECT_FALSE(f.closed_date) << f.uid;
@@ -205,13 +224,15 @@ TEST_F(CapsoDb, CommunePrecisionFacilitiesSitAtTheMainSettlement) {
     for (auto& cell : db().population_grid(true)) {
         ASSERT_TRUE(cell.insee);
         auto it = main.find(*cell.insee);
-        if (it == main.end() || cell.ind.value_or(0) > it->second.ind.value_or(0)) main[*cell.insee] = cell;
+        if (it == main.end() || cell.ind.value_or(0) > it->second.ind.value_or(0))
+            main[*cell.insee] = cell;
     }
     std::map<std::string, GeomPtr> commune_geom;
     for (const auto& c : db().communes()) commune_geom[c.insee] = c.geometry.geometry();
     auto h = geos_handle();
     for (const auto& f : db().facilities()) {
-        ASSERT_EQ(f.location_precision, "commune") << f.uid << " (no coordinate file rows in the bundled sources)";
+        ASSERT_EQ(f.location_precision, "commune")
+            << f.uid << " (no coordinate file rows in the bundled sources)";
         ASSERT_TRUE(main.contains(f.commune_insee)) << f.uid;
         EXPECT_NEAR(f.x, main[f.commune_insee].x, 1e-6) << f.uid;
         EXPECT_NEAR(f.y, main[f.commune_insee].y, 1e-6) << f.uid;
@@ -293,9 +314,11 @@ TEST_F(CapsoDb, GridPopulationOfTheCapsoIsWithinFivePercentOfTheCensus) {
 
 // Our cell-centre assignment agrees with the one the INSEE extract was delivered with.
 TEST_F(CapsoDb, GridCellCommunesAgreeWithTheSourceExtract) {
-    const auto grid = CsvTable::read(kSources / "raw" / "filosofi_grid_2021_200m_study_area.csv", {"cell_id", "capso_commune"});
+    const auto grid = CsvTable::read(kSources / "raw" / "filosofi_grid_2021_200m_study_area.csv",
+                                     {"cell_id", "capso_commune"});
     std::map<std::string, std::string> source;
-    for (std::size_t r = 0; r < grid.size(); ++r) source[grid.text(r, "cell_id")] = grid.text(r, "capso_commune");
+    for (std::size_t r = 0; r < grid.size(); ++r)
+        source[grid.text(r, "cell_id")] = grid.text(r, "capso_commune");
     int disagreements = 0;
     for (const auto& cell : db().population_grid(false)) {
         const std::string ours = cell.in_capso ? cell.insee.value_or("") : "";
@@ -309,8 +332,8 @@ TEST_F(CapsoDb, IndiceJeunesseFollowsItsStatedMethod) {
     std::map<std::string, std::pair<double, double>> young_old;
     for (const auto& c : db().population_grid(true)) {
         auto& [young, old] = young_old[*c.insee];
-        young += c.ind_0_3.value_or(0) + c.ind_4_5.value_or(0) + c.ind_6_10.value_or(0) + c.ind_11_17.value_or(0) +
-                 2.0 / 7.0 * c.ind_18_24.value_or(0);
+        young += c.ind_0_3.value_or(0) + c.ind_4_5.value_or(0) + c.ind_6_10.value_or(0) +
+                 c.ind_11_17.value_or(0) + 2.0 / 7.0 * c.ind_18_24.value_or(0);
         old += c.ind_65_79.value_or(0) + c.ind_80p.value_or(0);
     }
     const auto values = db().indicators("indice_jeunesse_estime", "commune");
@@ -321,7 +344,8 @@ TEST_F(CapsoDb, IndiceJeunesseFollowsItsStatedMethod) {
         EXPECT_NEAR(*v.value, young / old, 1e-9) << v.place_code;
     }
     const auto defs = db().indicator_definitions();
-    auto def = std::find_if(defs.begin(), defs.end(), [](const auto& d) { return d.indicator == "indice_jeunesse_estime"; });
+    auto def = std::find_if(defs.begin(), defs.end(),
+                            [](const auto& d) { return d.indicator == "indice_jeunesse_estime"; });
     ASSERT_NE(def, defs.end());
     EXPECT_THAT(def->method, ::testing::HasSubstr("2/7"));
 }
@@ -350,7 +374,35 @@ TEST_F(CapsoDb, EveryCommuneIndicatorIsPresentForEveryCommune) {
     for (const auto& v : db().indicators({}, "commune")) {
         if (v.origin == "source") ++per_indicator[v.indicator];
     }
-    for (const auto& d : defs) EXPECT_EQ(per_indicator[d.indicator], 53) << d.indicator;
+    for (const auto& d : defs) {
+        EXPECT_EQ(per_indicator[d.indicator], d.finest_scope == "commune" ? 53 : 0) << d.indicator;
+    }
+}
+
+// Figures the CTG gives only per bassin are there for the four bassins, with their CTG line.
+TEST_F(CapsoDb, BassinOnlyIndicatorsCoverTheFourBassins) {
+    int bassin_only = 0;
+    for (const auto& d : db().indicator_definitions()) {
+        if (d.finest_scope != "bassin") continue;
+        ++bassin_only;
+        std::set<std::string> bassins;
+        for (const auto& v : db().indicators(d.indicator, "bassin")) {
+            EXPECT_EQ(v.origin, "ctg");
+            EXPECT_THAT(v.source, ::testing::HasSubstr("l."));
+            ASSERT_TRUE(v.value) << d.indicator;
+            bassins.insert(v.place_code);
+        }
+        EXPECT_EQ(bassins,
+                  (std::set<std::string>{"fauquembergues", "morinie_aire", "nord", "urbain"}))
+            << d.indicator;
+    }
+    EXPECT_GE(bassin_only, 10);
+    // CTG l.978: employment rate of the 15-64 in the bassin urbain.
+    const auto urbain = db().indicators("taux_emploi_15_64", "bassin");
+    auto it = std::find_if(urbain.begin(), urbain.end(),
+                           [](const auto& v) { return v.place_code == "urbain"; });
+    ASSERT_NE(it, urbain.end());
+    EXPECT_DOUBLE_EQ(it->value.value_or(0), 58.1);
 }
 
 TEST_F(CapsoDb, ProvenanceRowForEveryLayer) {

@@ -17,10 +17,11 @@ namespace maillage::geo::db {
 namespace {
 
 class ExportDb : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         std::random_device rd;
-        dir_ = std::filesystem::temp_directory_path() / ("maillage-export-test-" + std::to_string(rd()));
+        dir_ = std::filesystem::temp_directory_path() /
+               ("maillage-export-test-" + std::to_string(rd()));
         std::filesystem::create_directories(dir_);
     }
     void TearDown() override { std::filesystem::remove_all(dir_); }
@@ -62,7 +63,8 @@ TEST_F(ExportDb, GeojsonIsLonLatAndKeepsTheGeometry) {
     EXPECT_GT(env.MinY, 50.50);
     EXPECT_LT(env.MaxY, 50.85);
     std::map<std::string, std::int64_t> population;
-    for (auto& f : layer) population[f->GetFieldAsString("bassin_id")] = f->GetFieldAsInteger64("population");
+    for (auto& f : layer)
+        population[f->GetFieldAsString("bassin_id")] = f->GetFieldAsInteger64("population");
     EXPECT_EQ(population.at("urbain"), 52045);
 }
 
@@ -70,11 +72,13 @@ TEST_F(ExportDb, FacilitiesCsvHasCoordinatesAndEveryRow) {
     const auto db = ProjectDatabase::open(test::test_database_path());
     const auto facilities = db.facilities();
     const auto out = dir_ / "facilities.csv";
-    EXPECT_EQ(export_layer(db, "facilities", "csv", out), static_cast<std::int64_t>(facilities.size()));
+    EXPECT_EQ(export_layer(db, "facilities", "csv", out),
+              static_cast<std::int64_t>(facilities.size()));
     auto ds = open_vector(out);
     OGRLayer& layer = vector_layer(*ds, out);
     std::map<std::string, std::pair<double, double>> xy;
-    for (auto& f : layer) xy[f->GetFieldAsString("uid")] = {f->GetFieldAsDouble("X"), f->GetFieldAsDouble("Y")};
+    for (auto& f : layer)
+        xy[f->GetFieldAsString("uid")] = {f->GetFieldAsDouble("X"), f->GetFieldAsDouble("Y")};
     ASSERT_EQ(xy.size(), facilities.size());
     for (const auto& f : facilities) {
         EXPECT_NEAR(xy.at(f.uid).first, f.x, 1e-3) << f.uid;
@@ -85,15 +89,14 @@ TEST_F(ExportDb, FacilitiesCsvHasCoordinatesAndEveryRow) {
 TEST_F(ExportDb, AspatialTablesExportToo) {
     const auto db = ProjectDatabase::open(test::test_database_path());
     const auto out = dir_ / "indicators.csv";
-    EXPECT_EQ(export_layer(db, "indicators", "csv", out), static_cast<std::int64_t>(db.indicators().size()));
+    EXPECT_EQ(export_layer(db, "indicators", "csv", out),
+              static_cast<std::int64_t>(db.indicators().size()));
 }
 
 TEST_F(ExportDb, UnknownLayerFailsAndLeavesTheOutputUntouched) {
     const auto db = ProjectDatabase::open(test::test_database_path());
     const auto out = dir_ / "keep.geojson";
-    {
-        std::ofstream(out) << "keep me";
-    }
+    { std::ofstream(out) << "keep me"; }
     EXPECT_THROW((void)export_layer(db, "no_such_layer", "geojson", out), InputError);
     std::ifstream in(out);
     std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

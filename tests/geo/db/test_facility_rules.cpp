@@ -1,7 +1,6 @@
 // Normalisation rules of the seed facilities and the CSV reader contract.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <fstream>
@@ -47,7 +46,8 @@ TEST(FacilityStatus, KeepsTheOriginalTextAndTheClosingDate) {
     EXPECT_EQ(parse_status("closed (fin juin 2025)")->closed_date, "2025-06-30");
     EXPECT_EQ(parse_status("closed (fin 2024)")->closed_date, "2024-12-31");
     EXPECT_EQ(parse_status("closed (31/12/2022)")->closed_date, "2022-12-31");
-    EXPECT_EQ(parse_status("closed (agrément EVS non renouvelé au 30/06/2025)")->closed_date, "2025-06-30");
+    EXPECT_EQ(parse_status("closed (agrément EVS non renouvelé au 30/06/2025)")->closed_date,
+              "2025-06-30");
     EXPECT_FALSE(parse_status("closed")->closed_date);
     EXPECT_EQ(parse_status("project (réflexion 2026-2027)")->status, "project");
     EXPECT_FALSE(parse_status("project (réflexion 2026-2027)")->closed_date);
@@ -58,9 +58,10 @@ TEST(FacilityStatus, KeepsTheOriginalTextAndTheClosingDate) {
 }
 
 class CsvTableTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
-        path_ = std::filesystem::temp_directory_path() / ("maillage-csv-" + std::to_string(::getpid()) + ".csv");
+        path_ = std::filesystem::temp_directory_path() /
+                ("maillage-csv-" + std::to_string(::getpid()) + ".csv");
     }
     void TearDown() override { std::filesystem::remove(path_); }
     void write(const std::string& text) { std::ofstream(path_, std::ios::binary) << text; }
@@ -83,7 +84,8 @@ TEST_F(CsvTableTest, MissingColumnIsNamed) {
         (void)CsvTable::read(path_, {"code", "population", "bassin"});
         FAIL();
     } catch (const InputError& e) {
-        EXPECT_THAT(e.what(), ::testing::AllOf(::testing::HasSubstr(path_.string()), ::testing::HasSubstr("'population'"),
+        EXPECT_THAT(e.what(), ::testing::AllOf(::testing::HasSubstr(path_.string()),
+                                               ::testing::HasSubstr("'population'"),
                                                ::testing::HasSubstr("'bassin'")));
     }
 }
@@ -95,7 +97,8 @@ TEST_F(CsvTableTest, BadNumberNamesRowAndColumn) {
         (void)t.number(1, "population");
         FAIL();
     } catch (const InputError& e) {
-        EXPECT_THAT(e.what(), ::testing::AllOf(::testing::HasSubstr("feature 2"), ::testing::HasSubstr("population"),
+        EXPECT_THAT(e.what(), ::testing::AllOf(::testing::HasSubstr("feature 2"),
+                                               ::testing::HasSubstr("population"),
                                                ::testing::HasSubstr("'douze'")));
     }
 }

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# P2: one 15-minute isochrone polygon on the Andorra OSM graph (car), Maillage vs pgRouting.
+#
+# Same graph on both sides: bench_isochrone exports its routable graph (largest SCC, per-arc
+# seconds from data/profiles/car.json) as CSV with pgRouting's columns (id, source, target,
+# cost, reverse_cost; -1 = forbidden) plus node coordinates (EPSG:2154), and the vertex
+# nearest to the origin (Andorra la Vella, 1.5218 E 42.5063 N).
+#   peer:     pgr_drivingDistance(edges, origin vertex, 900 s, directed) joined to the node
+#             points, then PostGIS ST_ConcaveHull(ST_Collect(points), 0.3) — the recipe the
+#             pgRouting docs and users give for a service-area polygon; timed inside the server
+#             (clock_timestamp in plpgsql, no client round trip), median of 7 runs, each run
+#             reading the edges with the SQL query as pgRouting requires;
+#   Maillage: bench_isochrone (search + raster + marching squares + GEOS check), 100 m and
+#             200 m pixels, Google Benchmark's real time, median of 5 repetitions:
+#             warm = IsochroneEngine reused (pixel snaps cached per network, as in the app),
+#             cold = a fresh engine, every pixel of the window snapped during the query.
+# Starts its own throw-away PostgreSQL 15 + pgRouting + PostGIS cluster (initdb in a temp dir,
+# unix socket only; as user `postgres` when run as root), then removes it.
+# Output: bench/pgrouting/RESULTS-isochrone.txt (also printed).
+#
+# Usage: bench/pgrouting/isochrone_p2.sh [BUILD_DIR]   (default: build/release)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=${1:-$ROOT/build/release}
+BENCH=$BUILD/bench/bench_isochrone
+OUT=$ROOT/bench/pgrouting/RESULTS-isochrone.txt
+[ -x "$BENCH" ] || { echo "build bench_isochrone first: $BENCH" >&2; exit 2; }
+
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+WORK=$(mktemp -d /tmp/maillage-p2.XXXXXX)
+chmod 755 "$WORK"
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+if [ "$(id -u)" = 0 ]; then chown postgres "$WORK"; fi
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+cleanup() {
+  as_pg "$PGBIN/pg_ctl" -D "$WORK/pgdata" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+MAILLAGE_EXPORT_EDGES="$WORK/edges.csv" "$BENCH" 2>/dev/null
+chmod 644 "$WORK"/edges.csv*
+ORIGIN=$(cat "$WORK/edges.csv.origin")
+
+as_pg "$PGBIN/initdb" -D "$WORK/pgdata" -A trust -U maillage >/dev/null
+as_pg "$PGBIN/pg_ctl" -D "$WORK/pgdata" -l "$WORK/pg.log" -w \
+  -o "-p $PORT -k $WORK -c listen_addresses='' -c fsync=off" start >/dev/null
+export PGOPTIONS="-c client_min_messages=warning"
+PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "$WORK" -p "$PORT" -U maillage)
+"${PSQL[@]}" -d postgres -c "CREATE DATABASE bench"
+"${PSQL[@]}" -d bench -c "CREATE EXTENSION postgis; CREATE EXTENSION pgrouting"
+PGR_VERSION=$("${PSQL[@]}" -d bench -At -c "SELECT pgr_version()")
+POSTGIS_VERSION=$("${PSQL[@]}" -d bench -At -c "SELECT postgis_lib_version()")
+
+"${PSQL[@]}" -d bench <<SQL
+CREATE TABLE edges (id bigint, source bigint, target bigint, cost float8, reverse_cost float8,
+                    x1 float8, y1 float8, x2 float8, y2 float8);
+\copy edges FROM '$WORK/edges.csv' CSV HEADER
+CREATE TABLE nodes AS
+  SELECT DISTINCT ON (id) id, ST_SetSRID(ST_MakePoint(x, y), 2154) AS geom FROM (
+    SELECT source AS id, x1 AS x, y1 AS y FROM edges UNION ALL SELECT target, x2, y2 FROM edges) s
+  ORDER BY id;
+CREATE UNIQUE INDEX ON nodes (id);
+ANALYZE;
+CREATE FUNCTION p2_once(origin bigint, OUT ms float8, OUT area_km2 float8, OUT reached bigint) AS \$\$
+DECLARE t0 timestamptz; hull geometry;
+BEGIN
+  t0 := clock_timestamp();
+  SELECT ST_ConcaveHull(ST_Collect(n.geom), 0.3), count(*) INTO hull, reached
+  FROM pgr_drivingDistance('SELECT id, source, target, cost, reverse_cost FROM edges',
+                           origin, 900, directed := true) d
+  JOIN nodes n ON n.id = d.node;
+  ms := extract(epoch FROM clock_timestamp() - t0) * 1000.0;
+  area_km2 := ST_Area(hull) / 1e6;
+END \$\$ LANGUAGE plpgsql;
+SQL
+read -r PGR_MS PGR_AREA PGR_REACHED < <("${PSQL[@]}" -d bench -At -F ' ' -c \
+  "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms), max(area_km2), max(reached)
+     FROM (SELECT (p2_once($ORIGIN)).* FROM generate_series(1, 7)) s")
+
+"$BENCH" --benchmark_filter='BM_Isochrone15min' --benchmark_repetitions=5 \
+  --benchmark_report_aggregates_only=true --benchmark_format=json 2>/dev/null > "$WORK/ours.json"
+read -r OURS100 OURS200 COLD100 COLD200 AREA100 < <(python3 - "$WORK/ours.json" <<'PY'
+import json, sys
+runs = json.load(open(sys.argv[1]))["benchmarks"]
+med = {r["run_name"]: r for r in runs if r.get("aggregate_name") == "median"}
+def ms(name): return med[name]["real_time"]  # unit: ms (Unit(kMillisecond))
+print(ms("BM_Isochrone15min/100"), ms("BM_Isochrone15min/200"),
+      ms("BM_Isochrone15minCold/100"), ms("BM_Isochrone15minCold/200"), med["BM_Isochrone15min/100"]["area_km2"])
+PY
+)
+
+{
+  echo "# P2: one 15-minute isochrone polygon, Andorra OSM graph (car), Maillage vs pgRouting"
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "commit: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet -- . ':!bench/pgrouting/RESULTS-isochrone.txt' || echo ' (uncommitted changes)')"
+  echo "machine: $(uname -sr), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1 /proc/loadavg)"
+  echo "PostgreSQL: $("$PGBIN/postgres" --version | cut -d' ' -f3), pgRouting: $PGR_VERSION, PostGIS: $POSTGIS_VERSION"
+  echo "graph: tests/data/osm/andorra-2025-01-19.osm.pbf (© OpenStreetMap contributors, ODbL), $(($(wc -l < "$WORK/edges.csv") - 1)) edges, origin vertex $ORIGIN"
+  echo "command: bench/pgrouting/isochrone_p2.sh $BUILD"
+  echo
+  printf "%-58s %10s %10s\n" "method" "median_ms" "area_km2"
+  printf "%-58s %10.1f %10.2f\n" "pgr_drivingDistance + ST_ConcaveHull(0.3) ($PGR_REACHED nodes)" "$PGR_MS" "$PGR_AREA"
+  printf "%-58s %10.2f %10.2f\n" "Maillage isochrone, 100 m pixels, warm engine" "$OURS100" "$AREA100"
+  printf "%-58s %10.2f %10s\n" "Maillage isochrone, 200 m pixels, warm engine" "$OURS200" "-"
+  printf "%-58s %10.2f %10s\n" "Maillage isochrone, 100 m pixels, cold (snaps included)" "$COLD100" "-"
+  printf "%-58s %10.2f %10s\n" "Maillage isochrone, 200 m pixels, cold (snaps included)" "$COLD200" "-"
+  echo
+  python3 -c "print('ratio pgRouting / Maillage warm  (100 m): %.1fx   (200 m): %.1fx   target: >= 50x' % ($PGR_MS / $OURS100, $PGR_MS / $OURS200))"
+  python3 -c "print('ratio pgRouting / Maillage cold  (100 m): %.1fx   (200 m): %.1fx' % ($PGR_MS / $COLD100, $PGR_MS / $COLD200))"
+  echo "Maillage's polygon has real holes and follows the same times as the coverage tables;"
+  echo "the concave hull of reached nodes includes unreachable land between roads (anchors §4)."
+} | tee "$OUT"

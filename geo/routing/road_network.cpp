@@ -1,0 +1,321 @@
+#include "geo/routing/road_network.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+
+#include "geo/core/error.h"
+#include "geo/routing/snap.h"
+
+namespace maillage::geo::routing {
+
+// ------------------------------------------------------------------------------ EdgeList
+
+NodeId EdgeList::add_node(XY xy) {
+    node_xy.push_back(xy);
+    return static_cast<NodeId>(node_xy.size() - 1);
+}
+
+EdgeId EdgeList::add_edge(NodeId tail, NodeId head, float forward_seconds,
+                          float backward_seconds, float length_m, std::uint8_t road_class,
+                          std::span<const XY> shape) {
+    edge_tail.push_back(tail);
+    edge_head.push_back(head);
+    edge_forward_seconds.push_back(forward_seconds);
+    edge_backward_seconds.push_back(backward_seconds);
+    edge_length_m.push_back(length_m);
+    edge_class.push_back(road_class);
+    if (edge_shape_first.empty()) edge_shape_first.push_back(0);
+    if (shape.size() >= 2) {
+        shape_xy.insert(shape_xy.end(), shape.begin(), shape.end());
+    } else {
+        shape_xy.push_back(node_xy.at(tail));
+        shape_xy.push_back(node_xy.at(head));
+    }
+    edge_shape_first.push_back(static_cast<std::uint32_t>(shape_xy.size()));
+    return static_cast<EdgeId>(edge_tail.size() - 1);
+}
+
+std::uint8_t EdgeList::class_index(const std::string& name) {
+    for (std::size_t i = 0; i < class_names.size(); ++i)
+        if (class_names[i] == name) return static_cast<std::uint8_t>(i);
+    if (class_names.size() >= 256) throw Error("more than 256 road classes in one network");
+    class_names.push_back(name);
+    return static_cast<std::uint8_t>(class_names.size() - 1);
+}
+
+// ------------------------------------------------------------------------------ helpers
+
+std::vector<std::uint32_t> counting_sort_by_tail(std::span<const NodeId> tails,
+                                                 std::uint32_t node_count,
+                                                 std::vector<std::uint32_t>& order) {
+    std::vector<std::uint32_t> first(node_count + 1, 0);
+    for (NodeId t : tails) ++first[t + 1];
+    for (std::uint32_t v = 0; v < node_count; ++v) first[v + 1] += first[v];
+    order.assign(tails.size(), 0);
+    std::vector<std::uint32_t> next(first.begin(), first.end() - 1);
+    for (std::uint32_t a = 0; a < tails.size(); ++a) order[next[tails[a]]++] = a;
+    return first;
+}
+
+std::vector<bool> largest_strongly_connected_component(std::span<const std::uint32_t> first_out,
+                                                       std::span<const NodeId> head) {
+    const std::uint32_t n = first_out.empty() ? 0 : static_cast<std::uint32_t>(first_out.size() - 1);
+    std::vector<bool> in_largest(n, false);
+    if (n == 0) return in_largest;
+    // Iterative Tarjan.
+    std::vector<std::uint32_t> index(n, kInvalidId), lowlink(n, 0), component(n, kInvalidId);
+    std::vector<std::uint32_t> next_arc(n, 0);
+    std::vector<NodeId> stack, call;
+    std::vector<bool> on_stack(n, false);
+    std::uint32_t next_index = 0, component_count = 0;
+    std::vector<std::uint32_t> component_size;
+    for (NodeId root = 0; root < n; ++root) {
+        if (index[root] != kInvalidId) continue;
+        call.push_back(root);
+        index[root] = lowlink[root] = next_index++;
+        next_arc[root] = first_out[root];
+        stack.push_back(root);
+        on_stack[root] = true;
+        while (!call.empty()) {
+            const NodeId u = call.back();
+            if (next_arc[u] < first_out[u + 1]) {
+                const NodeId v = head[next_arc[u]++];
+                if (index[v] == kInvalidId) {
+                    index[v] = lowlink[v] = next_index++;
+                    next_arc[v] = first_out[v];
+                    stack.push_back(v);
+                    on_stack[v] = true;
+                    call.push_back(v);
+                } else if (on_stack[v]) {
+                    lowlink[u] = std::min(lowlink[u], index[v]);
+                }
+                continue;
+            }
+            call.pop_back();
+            if (!call.empty()) lowlink[call.back()] = std::min(lowlink[call.back()], lowlink[u]);
+            if (lowlink[u] == index[u]) {
+                std::uint32_t size = 0;
+                NodeId w;
+                do {
+                    w = stack.back();
+                    stack.pop_back();
+                    on_stack[w] = false;
+                    component[w] = component_count;
+                    ++size;
+                } while (w != u);
+                component_size.push_back(size);
+                ++component_count;
+            }
+        }
+    }
+    const auto largest = static_cast<std::uint32_t>(
+        std::max_element(component_size.begin(), component_size.end()) - component_size.begin());
+    for (NodeId v = 0; v < n; ++v) in_largest[v] = component[v] == largest;
+    return in_largest;
+}
+
+// ------------------------------------------------------------------------------ RoadNetwork
+
+RoadNetwork::RoadNetwork() = default;
+RoadNetwork::RoadNetwork(RoadNetwork&&) noexcept = default;
+RoadNetwork& RoadNetwork::operator=(RoadNetwork&&) noexcept = default;
+RoadNetwork::~RoadNetwork() = default;
+
+namespace {
+bool allowed(float s) { return std::isfinite(s) && s >= 0.0F; }
+
+/// Position of (x, y) on the Hilbert curve of a 2^16 × 2^16 grid.
+std::uint64_t hilbert_index(std::uint32_t x, std::uint32_t y) {
+    std::uint64_t d = 0;
+    for (std::uint32_t s = 1U << 15; s > 0; s >>= 1) {
+        const std::uint32_t rx = (x & s) ? 1 : 0, ry = (y & s) ? 1 : 0;
+        d += static_cast<std::uint64_t>(s) * s * ((3 * rx) ^ ry);
+        if (ry == 0) {
+            if (rx == 1) {
+                x = s - 1 - x;
+                y = s - 1 - y;
+            }
+            std::swap(x, y);
+        }
+    }
+    return d;
+}
+}  // namespace
+
+RoadNetwork RoadNetwork::build(EdgeList in, NetworkMetadata metadata) {
+    const auto n_in = static_cast<std::uint32_t>(in.node_xy.size());
+    const std::size_t m_in = in.edge_tail.size();
+    const Location where{metadata.source, {}, {}};
+    if (in.edge_head.size() != m_in || in.edge_forward_seconds.size() != m_in ||
+        in.edge_backward_seconds.size() != m_in || in.edge_length_m.size() != m_in ||
+        in.edge_class.size() != m_in || in.edge_shape_first.size() != m_in + 1)
+        throw std::logic_error("EdgeList: per-edge arrays have different sizes");
+
+    // 1. Allowed arcs of the input, for the SCC.
+    std::vector<NodeId> arc_tail, arc_head;
+    arc_tail.reserve(2 * m_in);
+    arc_head.reserve(2 * m_in);
+    for (std::size_t e = 0; e < m_in; ++e) {
+        const NodeId u = in.edge_tail[e], v = in.edge_head[e];
+        if (u >= n_in || v >= n_in) throw std::logic_error("EdgeList: node id out of range");
+        if (u == v) continue;
+        if (allowed(in.edge_forward_seconds[e])) { arc_tail.push_back(u); arc_head.push_back(v); }
+        if (allowed(in.edge_backward_seconds[e])) { arc_tail.push_back(v); arc_head.push_back(u); }
+    }
+    if (arc_tail.empty())
+        throw InputError(where, "no road usable by the '" + metadata.profile +
+                                    "' profile was found (empty selection)");
+    std::vector<std::uint32_t> order;
+    std::vector<std::uint32_t> first = counting_sort_by_tail(arc_tail, n_in, order);
+    std::vector<NodeId> sorted_head(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) sorted_head[i] = arc_head[order[i]];
+    const std::vector<bool> keep = largest_strongly_connected_component(first, sorted_head);
+
+    // 2. Renumber kept nodes, keep edges with both ends kept.
+    RoadNetwork net;
+    net.input_node_count_ = metadata.source_node_count ? metadata.source_node_count : n_in;
+    net.input_edge_count_ = metadata.source_edge_count ? metadata.source_edge_count : static_cast<std::uint32_t>(m_in);
+    metadata.source_node_count = net.input_node_count_;
+    metadata.source_edge_count = net.input_edge_count_;
+    // Kept nodes are numbered along a Hilbert curve over their bounding box, so that nodes
+    // close in space are close in memory (cache locality of Dijkstra and snapping).
+    std::vector<NodeId> kept;
+    XY lo{kInfSeconds, kInfSeconds}, hi{-kInfSeconds, -kInfSeconds};
+    for (NodeId v = 0; v < n_in; ++v)
+        if (keep[v]) {
+            kept.push_back(v);
+            lo = {std::min(lo.x, in.node_xy[v].x), std::min(lo.y, in.node_xy[v].y)};
+            hi = {std::max(hi.x, in.node_xy[v].x), std::max(hi.y, in.node_xy[v].y)};
+        }
+    {
+        const double span = std::max({hi.x - lo.x, hi.y - lo.y, 1e-9});
+        std::vector<std::pair<std::uint64_t, NodeId>> order_key(kept.size());
+        for (std::size_t i = 0; i < kept.size(); ++i) {
+            const XY p = in.node_xy[kept[i]];
+            const auto gx = static_cast<std::uint32_t>((p.x - lo.x) / span * 65535.0);
+            const auto gy = static_cast<std::uint32_t>((p.y - lo.y) / span * 65535.0);
+            order_key[i] = {hilbert_index(gx, gy), kept[i]};
+        }
+        std::sort(order_key.begin(), order_key.end());
+        for (std::size_t i = 0; i < kept.size(); ++i) kept[i] = order_key[i].second;
+    }
+    std::vector<NodeId> new_id(n_in, kInvalidId);
+    net.node_xy_.reserve(kept.size());
+    for (NodeId v : kept) {
+        new_id[v] = static_cast<NodeId>(net.node_xy_.size());
+        net.node_xy_.push_back(in.node_xy[v]);
+    }
+    const std::uint32_t n = net.node_count();
+    if (n < 2)
+        throw InputError(where, "the road graph has no two mutually reachable nodes for the '" +
+                                    metadata.profile + "' profile");
+    net.shape_first_.reserve(m_in + 1);
+    net.shape_xy_.reserve(in.shape_xy.size());
+    for (auto* v : {&net.edge_tail_, &net.edge_head_}) v->reserve(m_in);
+    for (auto* v : {&net.edge_fwd_, &net.edge_bwd_, &net.edge_length_m_}) v->reserve(m_in);
+    net.edge_class_.reserve(m_in);
+    net.shape_first_.push_back(0);
+    for (std::size_t e = 0; e < m_in; ++e) {
+        const NodeId u = new_id[in.edge_tail[e]], v = new_id[in.edge_head[e]];
+        if (u == kInvalidId || v == kInvalidId || u == v) continue;
+        const float fwd = in.edge_forward_seconds[e], bwd = in.edge_backward_seconds[e];
+        if (!allowed(fwd) && !allowed(bwd)) continue;
+        net.edge_tail_.push_back(u);
+        net.edge_head_.push_back(v);
+        net.edge_fwd_.push_back(allowed(fwd) ? fwd : kInfArcSeconds);
+        net.edge_bwd_.push_back(allowed(bwd) ? bwd : kInfArcSeconds);
+        net.edge_length_m_.push_back(in.edge_length_m[e]);
+        net.edge_class_.push_back(in.edge_class[e]);
+        const auto b = in.shape_xy.begin();
+        net.shape_xy_.insert(net.shape_xy_.end(), b + in.edge_shape_first[e], b + in.edge_shape_first[e + 1]);
+        net.shape_first_.push_back(static_cast<std::uint32_t>(net.shape_xy_.size()));
+    }
+    for (auto* v : {&net.edge_tail_, &net.edge_head_}) v->shrink_to_fit();
+    for (auto* v : {&net.edge_fwd_, &net.edge_bwd_, &net.edge_length_m_}) v->shrink_to_fit();
+    net.edge_class_.shrink_to_fit();
+    net.shape_first_.shrink_to_fit();
+    net.shape_xy_.shrink_to_fit();
+    net.class_names_ = std::move(in.class_names);
+    in = EdgeList{};  // release the input early (memory peak)
+
+    // 3. Forward and backward CSR.
+    std::vector<NodeId> tails, heads;
+    std::vector<float> secs;
+    std::vector<EdgeId> edges;
+    for (EdgeId e = 0; e < net.edge_count(); ++e) {
+        if (allowed(net.edge_fwd_[e])) {
+            tails.push_back(net.edge_tail_[e]); heads.push_back(net.edge_head_[e]);
+            secs.push_back(net.edge_fwd_[e]); edges.push_back(e);
+        }
+        if (allowed(net.edge_bwd_[e])) {
+            tails.push_back(net.edge_head_[e]); heads.push_back(net.edge_tail_[e]);
+            secs.push_back(net.edge_bwd_[e]); edges.push_back(e);
+        }
+    }
+    net.first_out_ = counting_sort_by_tail(tails, n, order);
+    net.head_.resize(order.size());
+    net.arc_seconds_.resize(order.size());
+    net.arc_edge_.resize(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        net.head_[i] = heads[order[i]];
+        net.arc_seconds_[i] = secs[order[i]];
+        net.arc_edge_[i] = edges[order[i]];
+    }
+    net.first_in_ = counting_sort_by_tail(heads, n, order);
+    net.tail_.resize(order.size());
+    net.in_arc_seconds_.resize(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        net.tail_[i] = tails[order[i]];
+        net.in_arc_seconds_[i] = secs[order[i]];
+    }
+
+    // 4. Extent and spatial index.
+    net.min_xy_ = {kInfSeconds, kInfSeconds};
+    net.max_xy_ = {-kInfSeconds, -kInfSeconds};
+    for (const XY& p : net.shape_xy_) {
+        net.min_xy_.x = std::min(net.min_xy_.x, p.x);
+        net.min_xy_.y = std::min(net.min_xy_.y, p.y);
+        net.max_xy_.x = std::max(net.max_xy_.x, p.x);
+        net.max_xy_.y = std::max(net.max_xy_.y, p.y);
+    }
+    net.metadata_ = std::move(metadata);
+    net.snap_index_ = std::make_unique<SnapIndex>(net);
+    return net;
+}
+
+std::size_t RoadNetwork::memory_bytes() const noexcept {
+    auto bytes = [](const auto& v) { return v.capacity() * sizeof(typename std::decay_t<decltype(v)>::value_type); };
+    return bytes(first_out_) + bytes(first_in_) + bytes(head_) + bytes(tail_) + bytes(arc_seconds_) +
+           bytes(in_arc_seconds_) + bytes(arc_edge_) + bytes(node_xy_) + bytes(edge_tail_) + bytes(edge_head_) +
+           bytes(edge_fwd_) + bytes(edge_bwd_) + bytes(edge_length_m_) + bytes(edge_class_) + bytes(shape_first_) +
+           bytes(shape_xy_) + (snap_index_ ? snap_index_->memory_bytes() : 0);
+}
+
+void RoadNetwork::check_invariants() const {
+    auto fail = [](const std::string& what) {
+        throw std::logic_error("RoadNetwork is invalid because: " + what);
+    };
+    const std::uint32_t n = node_count();
+    if (first_out_.size() != n + 1 || first_in_.size() != n + 1) fail("first_out/first_in size != node_count+1");
+    if (first_out_.front() != 0 || first_out_.back() != head_.size()) fail("first_out bounds");
+    if (first_in_.front() != 0 || first_in_.back() != tail_.size()) fail("first_in bounds");
+    if (head_.size() != arc_seconds_.size() || head_.size() != arc_edge_.size()) fail("arc array sizes");
+    if (tail_.size() != head_.size()) fail("backward arc count != forward arc count");
+    for (std::uint32_t v = 0; v < n; ++v) {
+        if (first_out_[v] > first_out_[v + 1]) fail("first_out not sorted");
+        if (first_in_[v] > first_in_[v + 1]) fail("first_in not sorted");
+    }
+    for (std::size_t a = 0; a < head_.size(); ++a) {
+        if (head_[a] >= n || tail_[a] >= n) fail("arc endpoint out of range");
+        if (!allowed(arc_seconds_[a]) || !allowed(in_arc_seconds_[a])) fail("arc time not finite");
+        if (arc_edge_[a] >= edge_count()) fail("arc edge out of range");
+    }
+    if (shape_first_.size() != edge_count() + 1) fail("shape offsets size");
+    for (EdgeId e = 0; e < edge_count(); ++e)
+        if (shape_first_[e + 1] - shape_first_[e] < 2) fail("edge shape with fewer than 2 points");
+}
+
+}  // namespace maillage::geo::routing

@@ -1,0 +1,60 @@
+// Snapping points to positions on the road network (virtual nodes on edges).
+//
+// A point is snapped to the nearest position on any edge of the network (all edges of a
+// RoadNetwork are allowed for its profile), measured in metres in the working CRS, never to
+// the nearest vertex (ORS #867): the result is the edge, the fraction of its length from its
+// tail, the projected point and the straight-line distance from the input point.
+//
+// The off-road part (point → snapped position) is counted as a walking leg at
+// SnapOptions::walking_speed_m_per_s times walking_detour_factor; see nearest.h.
+//
+// Index: a uniform grid of square buckets over the network's bounding box, each bucket listing
+// the polyline segments (cut into pieces no longer than a bucket) that touch it. Queries
+// search rings of buckets outwards and stop as soon as no unvisited bucket can hold anything
+// closer, so the answer is exact (the true nearest segment), not approximate.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "geo/core/crs.h"
+#include "geo/routing/types.h"
+
+namespace maillage::geo::routing {
+
+class RoadNetwork;
+
+/// A position on an edge: the virtual node a point snaps to.
+struct EdgePosition {
+    EdgeId edge = kInvalidId;
+    double fraction = 0.0;    ///< 0 at edge_tail, 1 at edge_head, by length along the polyline
+    XY point{};               ///< the snapped position, metres
+    double distance_m = 0.0;  ///< straight-line distance from the query point, metres
+};
+
+class SnapIndex {
+public:
+    /// Indexes every edge polyline of `network`. The index keeps views of the network's shape
+    /// arrays (stable when the network is moved); the network must outlive the index.
+    explicit SnapIndex(const RoadNetwork& network);
+
+    /// Nearest position on any edge within `max_distance_m` of p, or nullopt if none.
+    [[nodiscard]] std::optional<EdgePosition> snap(XY p, double max_distance_m) const;
+
+    [[nodiscard]] double bucket_size_m() const noexcept { return bucket_size_; }
+    [[nodiscard]] std::size_t memory_bytes() const noexcept {
+        return (bucket_first_.capacity() + refs_.capacity()) * sizeof(std::uint32_t);
+    }
+
+private:
+    std::span<const std::uint32_t> shape_first_;  ///< the network's per-edge shape offsets
+    std::span<const XY> shape_xy_;
+    double min_x_ = 0, min_y_ = 0, bucket_size_ = 1;
+    std::int64_t columns_ = 1, rows_ = 1;
+    std::vector<std::uint32_t> bucket_first_;  ///< columns*rows+1 offsets into refs_
+    std::vector<std::uint32_t> refs_;  ///< index in shape_xy_ of each listed segment's first point
+};
+
+}  // namespace maillage::geo::routing
