@@ -205,6 +205,13 @@ void MapItem::panByPixels(double dx, double dy) {
     setView(v);
 }
 
+void MapItem::zoomAt(double x, double y, double factor) {
+    if (!(factor > 0)) return;
+    MapView v = m_view;
+    v.zoomAround({x, y}, factor);
+    setView(v);
+}
+
 QPointF MapItem::worldToScreen(double x, double y) const { return m_view.worldToScreen({x, y}); }
 
 void MapItem::detectBackend() {

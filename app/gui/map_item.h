@@ -61,6 +61,8 @@ public:
     Q_INVOKABLE void zoomToCapso();
     Q_INVOKABLE void zoomToBassin(int bassin);
     Q_INVOKABLE void panByPixels(double dx, double dy);
+    /// Multiplies the scale by `factor` keeping the point (x, y) of the item fixed (pinch, wheel).
+    Q_INVOKABLE void zoomAt(double x, double y, double factor);
     /// Screen position (item pixels) of a Lambert-93 point.
     Q_INVOKABLE QPointF worldToScreen(double x, double y) const;
 
