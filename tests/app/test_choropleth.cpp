@@ -106,12 +106,6 @@ TEST(Choropleth, ManualBreaksAndRampEnds) {
     EXPECT_EQ(c.communeClass[2], std::optional<std::size_t>(2));
     EXPECT_EQ(c.communeClass[3], std::optional<std::size_t>(3));
     EXPECT_EQ(c.classColors, layers::ramp(layers::Scheme::YlOrRd, 4));
-    // Fewer than three classes (ties): the ends of the 3-class ramp.
-    const auto two = classColors(layers::Scheme::Blues, 2, false);
-    const auto three = layers::ramp(layers::Scheme::Blues, 3);
-    ASSERT_EQ(two.size(), 2u);
-    EXPECT_EQ(two[0], three[0]);
-    EXPECT_EQ(two[1], three[2]);
     EXPECT_THROW(computeChoropleth(ChoroplethRequest{"x", layers::Method::manual, 5, layers::Scheme::YlOrRd, false, {3, 1}},
                                    kCommunes, definition(), values),
                  layers::ClassificationError);
