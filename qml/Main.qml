@@ -41,6 +41,16 @@ ApplicationWindow {
                 anchors.fill: parent
                 document: window.document
                 focus: true
+                // Touchpad / touchscreen pinch: zoom around the pinch centre.
+                PinchHandler {
+                    target: null
+                    property real lastScale: 1
+                    onActiveChanged: lastScale = 1
+                    onActiveScaleChanged: {
+                        map.zoomAt(centroid.position.x, centroid.position.y, activeScale / lastScale)
+                        lastScale = activeScale
+                    }
+                }
             }
             MapControls {
                 anchors.left: parent.left

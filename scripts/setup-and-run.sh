@@ -8,3 +8,11 @@ cmake --preset release --log-level=WARNING
 cmake --build --preset release
 build/release/app/cli/maillage build-db
 build/release/app/cli/maillage info
+# The map application on the new database: a window when a display is available, otherwise a
+# headless screenshot of it.
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  build/release/app/gui/maillage-app data/capso.gpkg
+else
+  QT_QPA_PLATFORM=offscreen build/release/app/gui/maillage-app data/capso.gpkg --screenshot build/capso-map.png
+  echo "maillage-app: no display; map saved to build/capso-map.png"
+fi

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "layers/choropleth.h"
+
 namespace maillage::app {
 
 int originRank(const std::string& origin) {
@@ -43,15 +45,6 @@ std::vector<std::pair<std::string, std::optional<double>>> latestValues(
     out.reserve(order.size());
     for (const std::string& code : order) out.emplace_back(code, best[code]->value);
     return out;
-}
-
-std::vector<layers::Rgb> classColors(layers::Scheme scheme, std::size_t classCount, bool reversed) {
-    if (classCount >= static_cast<std::size_t>(layers::kMinClasses))
-        return layers::ramp(scheme, static_cast<int>(classCount), reversed);
-    const std::vector<layers::Rgb> three = layers::ramp(scheme, layers::kMinClasses, reversed);
-    if (classCount == 1) return {three[1]};
-    if (classCount == 2) return {three[0], three[2]};
-    return {};
 }
 
 ChoroplethResult computeChoropleth(const ChoroplethRequest& request,
@@ -98,11 +91,24 @@ ChoroplethResult computeChoropleth(const ChoroplethRequest& request,
         }
     }
 
-    if (request.method == layers::Method::manual)
-        result.classification = layers::classify_manual(placeValues, request.manualBreaks);
-    else
-        result.classification = layers::classify(placeValues, request.method, request.classes);
-    result.classColors = classColors(request.scheme, result.classification.class_count(), request.reversed);
+    layers::LegendText text;
+    text.title = definition.label_fr;
+    // A dimensionless ratio is written bare ("1,05"), the unit name says nothing.
+    text.unit = displayUnit(definition.unit);
+    text.decimals = definition.decimals;
+    text.scope = result.scope;
+    text.source = definition.source;
+    text.vintage = definition.vintage;
+    layers::ChoroplethStyle style;
+    style.method = request.method;
+    style.classes = request.classes;
+    style.manual_breaks = request.manualBreaks;
+    style.scheme = request.scheme;
+    style.reversed = request.reversed;
+    layers::Choropleth choropleth = layers::make_choropleth(placeValues, style, text);
+    result.classification = std::move(choropleth.classification);
+    result.classColors = std::move(choropleth.class_colors);
+    result.legend = std::move(choropleth.legend);
 
     for (const geo::db::Commune& c : communes) {
         std::optional<std::size_t> place;
@@ -114,16 +120,6 @@ ChoroplethResult computeChoropleth(const ChoroplethRequest& request,
         result.communeClass.push_back(place ? result.classification.class_of[*place] : std::nullopt);
         result.communeValue.push_back(place ? placeValues[*place] : std::nullopt);
     }
-
-    layers::LegendText text;
-    text.title = definition.label_fr;
-    // A dimensionless ratio is written bare ("1,05"), the unit name says nothing.
-    text.unit = displayUnit(definition.unit);
-    text.decimals = definition.decimals;
-    text.scope = result.scope;
-    text.source = definition.source;
-    text.vintage = definition.vintage;
-    result.legend = layers::make_choropleth_legend(result.classification, result.classColors, text);
     return result;
 }
 

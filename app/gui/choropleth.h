@@ -1,7 +1,8 @@
 // A choropleth of one indicator over the CAPSO communes: which scale its values come from,
 // their classification, the class colour of every commune, and the legend.
 //
-// Contract (Qt-free, wraps maillage_layers; nothing is re-implemented here):
+// Contract (Qt-free; classes, colours and legend come from layers::make_choropleth, this file
+// only decides which values are drawn):
 // - Scale: commune values when the database has at least one non-missing commune value for the
 //   indicator ("finer data takes precedence"); otherwise bassin values, drawn on every commune
 //   of the bassin; otherwise the CAPSO value. The legend's scope note says which.
@@ -57,10 +58,6 @@ struct ChoroplethResult {
 /// first-seen order. Places with only missing values map to std::nullopt.
 [[nodiscard]] std::vector<std::pair<std::string, std::optional<double>>> latestValues(
     const std::vector<geo::db::IndicatorValue>& values, const std::string& scope);
-
-/// The colours for a classification with `classCount` classes (which may be fewer than 3 when
-/// the data have fewer distinct values: then the ends of the 3-class ramp are used).
-[[nodiscard]] std::vector<layers::Rgb> classColors(layers::Scheme scheme, std::size_t classCount, bool reversed);
 
 /// Throws layers::ClassificationError for bad class counts or manual breaks.
 [[nodiscard]] ChoroplethResult computeChoropleth(const ChoroplethRequest& request,

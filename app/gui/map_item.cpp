@@ -129,7 +129,7 @@ void MapItem::setDocument(MapDocument* document) {
 void MapItem::onSceneChanged() {
     m_scene = m_document ? m_document->scene() : nullptr;
     m_style = m_document ? m_document->style() : MapStyle{};
-    m_sceneDirty = m_styleDirty = m_thickDirty = true;
+    m_sceneDirty = m_styleDirty = m_thickDirty = m_polygonImageStale = true;
     if (m_scene && !m_viewInitialised && width() > 0 && height() > 0) zoomToCapso();
     polish();
     update();
@@ -138,7 +138,7 @@ void MapItem::onSceneChanged() {
 void MapItem::onStyleChanged() {
     if (!m_document) return;
     m_style = m_document->style();
-    m_styleDirty = true;
+    m_styleDirty = m_polygonImageStale = true;
     polish();
     update();
 }
@@ -205,6 +205,13 @@ void MapItem::panByPixels(double dx, double dy) {
     setView(v);
 }
 
+void MapItem::zoomAt(double x, double y, double factor) {
+    if (!(factor > 0)) return;
+    MapView v = m_view;
+    v.zoomAround({x, y}, factor);
+    setView(v);
+}
+
 QPointF MapItem::worldToScreen(double x, double y) const { return m_view.worldToScreen({x, y}); }
 
 void MapItem::detectBackend() {
@@ -235,11 +242,7 @@ void MapItem::updatePolish() {
         paintOverlay(p, *m_scene, m_style, m_view, m_layout, m_fonts, m_sprites);
     }
     if (m_software) {
-        m_polygonImage = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
-        m_polygonImage.setDevicePixelRatio(dpr);
-        m_polygonImage.fill(palette::kBackground);
-        QPainter p(&m_polygonImage);
-        paintPolygonLayers(p, *m_scene, m_style, m_view);
+        paintSoftwarePolygons(pixels, dpr);
     } else {
         m_polygonImage = QImage();
         if (m_scene->bassins && (m_thickDirty || m_bassinThickScale != m_view.scale())) {
@@ -249,6 +252,40 @@ void MapItem::updatePolish() {
         }
     }
     m_imagesDirty = true;
+}
+
+void MapItem::paintSoftwarePolygons(QSize pixels, qreal dpr) {
+    // A pan by whole device pixels reuses the previous image: shift it, then paint only the
+    // strips that came into view (the same pixels a full paint gives there).
+    const QPointF shift = (m_view.worldToScreen(m_polygonView.center()) - m_polygonView.worldToScreen(m_polygonView.center())) * dpr;
+    const bool wholePixels = std::abs(shift.x() - std::round(shift.x())) < 1e-6 && std::abs(shift.y() - std::round(shift.y())) < 1e-6;
+    const bool reuse = !m_polygonImageStale && !m_polygonImage.isNull() && m_polygonImage.size() == pixels &&
+                       m_polygonView.scale() == m_view.scale() && m_polygonView.viewport() == m_view.viewport() && wholePixels &&
+                       std::abs(shift.x()) < pixels.width() / 2.0 && std::abs(shift.y()) < pixels.height() / 2.0;
+    QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(dpr);
+    image.fill(palette::kBackground);
+    QPainter p(&image);
+    if (reuse) {
+        const int dx = static_cast<int>(std::round(shift.x())), dy = static_cast<int>(std::round(shift.y()));
+        p.save();
+        p.resetTransform();
+        p.drawImage(QPoint(dx, dy), m_polygonImage);
+        p.restore();
+        const double w = pixels.width() / dpr, h = pixels.height() / dpr, sx = dx / dpr, sy = dy / dpr;
+        if (sx > 0) paintPolygonLayers(p, *m_scene, m_style, m_view, QRectF(0, 0, sx, h));
+        if (sx < 0) paintPolygonLayers(p, *m_scene, m_style, m_view, QRectF(w + sx, 0, -sx, h));
+        // Horizontal strips leave out the columns already painted, so no pixel is painted twice.
+        const double x0 = std::max(0.0, sx), x1 = w + std::min(0.0, sx);
+        if (sy > 0) paintPolygonLayers(p, *m_scene, m_style, m_view, QRectF(x0, 0, x1 - x0, sy));
+        if (sy < 0) paintPolygonLayers(p, *m_scene, m_style, m_view, QRectF(x0, h + sy, x1 - x0, -sy));
+    } else {
+        paintPolygonLayers(p, *m_scene, m_style, m_view);
+    }
+    p.end();
+    m_polygonImage = std::move(image);
+    m_polygonView = m_view;
+    m_polygonImageStale = false;
 }
 
 QSGNode* MapItem::updatePaintNode(QSGNode* old, UpdatePaintNodeData*) {

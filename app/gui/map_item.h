@@ -61,6 +61,8 @@ public:
     Q_INVOKABLE void zoomToCapso();
     Q_INVOKABLE void zoomToBassin(int bassin);
     Q_INVOKABLE void panByPixels(double dx, double dy);
+    /// Multiplies the scale by `factor` keeping the point (x, y) of the item fixed (pinch, wheel).
+    Q_INVOKABLE void zoomAt(double x, double y, double factor);
     /// Screen position (item pixels) of a Lambert-93 point.
     Q_INVOKABLE QPointF worldToScreen(double x, double y) const;
 
@@ -90,6 +92,7 @@ private:
     void viewUpdated();
     void updateHover(QPointF pos);
     void detectBackend();
+    void paintSoftwarePolygons(QSize pixels, qreal dpr);
     struct Pick {
         int commune = -1;
         int facility = -1;
@@ -111,6 +114,8 @@ private:
     SpriteCache m_sprites;
     QImage m_overlay;        ///< labels, symbols, highlight (both paths)
     QImage m_polygonImage;   ///< software path only
+    MapView m_polygonView;   ///< the view m_polygonImage was painted for
+    bool m_polygonImageStale = true;  ///< scene or style changed since it was painted
     std::vector<Vec2f> m_bassinThick;  ///< hardware path: bassin outlines at the current scale
     double m_bassinThickScale = -1;
     bool m_thickDirty = false;

@@ -6,6 +6,12 @@
 #include <cmath>
 
 namespace maillage::app {
+namespace {
+/// Without this flag the batch renderer merges our large meshes into shared vertex buffers and
+/// re-transforms every vertex on the CPU whenever the view matrix changes (every pan step).
+/// With it, each mesh keeps its own buffer and the matrix is applied by the vertex shader.
+void keepOnGpu(QSGMaterial* material) { material->setFlag(QSGMaterial::RequiresFullMatrix); }
+}  // namespace
 
 MeshFillNode::MeshFillNode(const PolygonLayerMesh& mesh) {
     auto* geometry = new QSGGeometry(QSGGeometry::defaultAttributes_ColoredPoint2D(),
@@ -14,7 +20,9 @@ MeshFillNode::MeshFillNode(const PolygonLayerMesh& mesh) {
     auto* v = geometry->vertexDataAsColoredPoint2D();
     for (const Vec2f& p : mesh.triangles) (v++)->set(p.x, p.y, 0, 0, 0, 255);
     setGeometry(geometry);
-    setMaterial(new QSGVertexColorMaterial);
+    auto* material = new QSGVertexColorMaterial;
+    keepOnGpu(material);
+    setMaterial(material);
     setFlags(OwnsGeometry | OwnsMaterial);
 }
 
@@ -46,6 +54,7 @@ MeshLineNode::MeshLineNode(const std::vector<Vec2f>& segments, QColor color) {
     setGeometry(geometry);
     auto* material = new QSGFlatColorMaterial;
     material->setColor(color);
+    keepOnGpu(material);
     setMaterial(material);
     setFlags(OwnsGeometry | OwnsMaterial);
 }
@@ -56,6 +65,7 @@ TriangleNode::TriangleNode(QColor color) {
     setGeometry(geometry);
     auto* material = new QSGFlatColorMaterial;
     material->setColor(color);
+    keepOnGpu(material);
     setMaterial(material);
     setFlags(OwnsGeometry | OwnsMaterial);
 }

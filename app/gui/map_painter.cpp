@@ -24,10 +24,9 @@ QBrush noDataBrush() {
 
 namespace {
 
-void paintMesh(QPainter& p, const PolygonLayerMesh& mesh, const MapView& view, const QBrush& fill,
-               const QPen& line, const std::vector<QColor>* perFeature = nullptr,
+void paintMesh(QPainter& p, const PolygonLayerMesh& mesh, const MapView& view, const WorldRect& visible,
+               const QBrush& fill, const QPen& line, const std::vector<QColor>* perFeature = nullptr,
                const std::vector<bool>* noData = nullptr) {
-    const WorldRect visible = view.visibleWorld();
     const QTransform t = view.transformFromOrigin(mesh.origin);
     for (std::size_t i = 0; i < mesh.features.size(); ++i) {
         const FeatureMesh& f = mesh.features[i];
@@ -44,32 +43,41 @@ void paintMesh(QPainter& p, const PolygonLayerMesh& mesh, const MapView& view, c
 
 }  // namespace
 
-void paintPolygonLayers(QPainter& p, const MapScene& scene, const MapStyle& style, const MapView& view) {
+void paintPolygonLayers(QPainter& p, const MapScene& scene, const MapStyle& style, const MapView& view,
+                        const QRectF& screenClip) {
     p.save();
     p.setRenderHint(QPainter::Antialiasing);
+    WorldRect visible = view.visibleWorld();
+    if (screenClip.isValid()) {
+        p.setClipRect(screenClip);
+        // Features touching the clip, with a margin for line widths.
+        const QRectF grown = screenClip.adjusted(-4, -4, 4, 4);
+        const QPointF a = view.screenToWorld(grown.topLeft()), b = view.screenToWorld(grown.bottomRight());
+        visible = {a.x(), b.y(), b.x(), a.y()};
+    }
     for (const PolygonLayerDraw& layer : style.polygonLayers) {
         if (!layer.visible || layer.opacity <= 0.0f) continue;
         p.setOpacity(layer.opacity);
         switch (layer.layer) {
         case PolygonLayer::Context:
             if (scene.context)
-                paintMesh(p, *scene.context, view, palette::kContextFill,
+                paintMesh(p, *scene.context, view, visible, palette::kContextFill,
                           QPen(palette::kContextLine, linewidth::kContext));
             break;
         case PolygonLayer::Communes:
             if (scene.communes)
-                paintMesh(p, *scene.communes, view, Qt::NoBrush,
+                paintMesh(p, *scene.communes, view, visible, Qt::NoBrush,
                           QPen(palette::kCommuneLine, linewidth::kCommune), &style.communeFill,
                           &style.communeNoData);
             break;
         case PolygonLayer::Bassins:
             if (scene.bassins)
-                paintMesh(p, *scene.bassins, view, Qt::NoBrush,
+                paintMesh(p, *scene.bassins, view, visible, Qt::NoBrush,
                           QPen(palette::kBassinLine, linewidth::kBassin, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
             break;
         case PolygonLayer::Stress:
             if (scene.stress)
-                paintMesh(p, *scene.stress, view, palette::kStressFill, QPen(palette::kStressLine, 1.0));
+                paintMesh(p, *scene.stress, view, visible, palette::kStressFill, QPen(palette::kStressLine, 1.0));
             break;
         }
     }

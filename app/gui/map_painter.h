@@ -26,7 +26,10 @@ inline constexpr double kBassin = 2.6;
 inline constexpr double kHighlight = 3.0;
 }  // namespace linewidth
 
-void paintPolygonLayers(QPainter& p, const MapScene& scene, const MapStyle& style, const MapView& view);
+/// `screenClip`, when valid, limits drawing (and the features visited) to that screen rectangle;
+/// the pixels inside are exactly those a full paint would give.
+void paintPolygonLayers(QPainter& p, const MapScene& scene, const MapStyle& style, const MapView& view,
+                        const QRectF& screenClip = QRectF());
 
 /// `sprites` caches label and marker images across frames (see sprite_cache.h).
 void paintOverlay(QPainter& p, const MapScene& scene, const MapStyle& style, const MapView& view,

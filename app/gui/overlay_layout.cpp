@@ -2,11 +2,12 @@
 
 #include <QFontMetricsF>
 
+#include "layers/fan_out.h"
+#include "layers/label_placement.h"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <numbers>
-#include <numeric>
 
 namespace maillage::app {
 
@@ -47,13 +48,10 @@ void layoutSymbols(const MapScene& scene, const MapStyle& style, const MapView& 
         if (n == 1) {
             out.symbols.push_back({members.front(), anchor, anchor, 0, key});
         } else if (n <= kMaxFanOut || style.expandedSite == key) {
-            // Fan out on a circle whose circumference leaves one symbol width per member.
-            const double radius = std::max(out.symbolSize * 1.1, n * (out.symbolSize + 3) / (2 * std::numbers::pi));
-            for (int k = 0; k < n; ++k) {
-                const double a = -std::numbers::pi / 2 + 2 * std::numbers::pi * k / n;
-                const QPointF pos(anchor.x() + radius * std::cos(a), anchor.y() + radius * std::sin(a));
-                out.symbols.push_back({members[static_cast<std::size_t>(k)], pos, anchor, 0, key});
-            }
+            // Rings around the shared point (layers::fan_out_offsets), the centre left free.
+            const auto offsets = layers::fan_out_offsets(members.size(), out.symbolSize, 3.0);
+            for (std::size_t k = 0; k < members.size(); ++k)
+                out.symbols.push_back({members[k], anchor + QPointF(offsets[k].dx, offsets[k].dy), anchor, 0, key});
         } else {
             out.symbols.push_back({members.front(), anchor, anchor, n, key});
         }
@@ -62,43 +60,45 @@ void layoutSymbols(const MapScene& scene, const MapStyle& style, const MapView& 
 
 void layoutLabels(const MapScene& scene, const MapView& view, const LabelFonts& fonts,
                   OverlayLayout& out) {
-    std::vector<int> order(scene.communeLabels.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-        return scene.communePriority[static_cast<std::size_t>(a)] > scene.communePriority[static_cast<std::size_t>(b)];
-    });
-    std::vector<QRectF> taken;
-    for (const PlacedSymbol& s : out.symbols)
-        taken.emplace_back(s.position.x() - out.symbolSize / 2, s.position.y() - out.symbolSize / 2,
-                           out.symbolSize, out.symbolSize);
-    const std::size_t symbolObstacles = taken.size();
+    // Greedy first fit by population (layers::place_labels): centred on the anchor, then just
+    // above, then just below; symbols are obstacles (a label may graze a symbol's corner).
+    std::vector<layers::ScreenBox> obstacles;
+    for (const PlacedSymbol& s : out.symbols) {
+        const double h = out.symbolSize / 2 - 2;
+        obstacles.push_back({s.position.x() - h, s.position.y() - h, s.position.x() + h, s.position.y() + h});
+    }
     const QRectF viewport(QPointF(0, 0), view.viewport());
     const QFontMetricsF normal(fonts.normal);
     const QFontMetricsF major(fonts.major);
-    for (int c : order) {
-        const auto ci = static_cast<std::size_t>(c);
-        const bool isMajor = scene.communePriority[ci] >= fonts.majorPopulation;
+    std::vector<layers::LabelCandidate> candidates(scene.communeLabels.size());
+    std::vector<std::vector<QRectF>> rects(scene.communeLabels.size());
+    for (std::size_t i = 0; i < scene.communeLabels.size(); ++i) {
+        const bool isMajor = scene.communePriority[i] >= fonts.majorPopulation;
         const QFontMetricsF& fm = isMajor ? major : normal;
-        const QString& text = scene.communeLabels[ci];
-        const double w = fm.horizontalAdvance(text);
+        const double w = fm.horizontalAdvance(scene.communeLabels[i]);
         const double h = fm.height();
-        const QPointF anchor = view.worldToScreen(scene.communeAnchors[ci]);
-        // Candidates: centred on the anchor, then just above, then just below.
+        const QPointF anchor = view.worldToScreen(scene.communeAnchors[i]);
+        candidates[i].priority = scene.communePriority[i];
         for (double dy : {0.0, -h * 0.9, h * 0.9}) {
             const QRectF rect(anchor.x() - w / 2, anchor.y() - h / 2 + dy, w, h);
             if (!viewport.contains(rect)) continue;
-            const QRectF padded = rect.adjusted(-3, -1, 3, 1);
-            bool clash = false;
-            for (std::size_t t = 0; t < taken.size() && !clash; ++t) {
-                // Labels may overlap a symbol's corner slightly but never its centre.
-                const QRectF obstacle = t < symbolObstacles ? taken[t].adjusted(2, 2, -2, -2) : taken[t];
-                clash = padded.intersects(obstacle);
-            }
-            if (clash) continue;
-            taken.push_back(padded);
-            out.labels.push_back({c, text, QPointF(rect.left(), rect.top() + fm.ascent()), rect, isMajor});
-            break;
+            rects[i].push_back(rect);
+            candidates[i].positions.push_back({rect.left(), rect.top(), rect.right(), rect.bottom()});
         }
+    }
+    layers::PlacementOptions options;
+    options.padding_px = 3.0;
+    const auto chosen = layers::place_labels(candidates, obstacles, options);
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < chosen.size(); ++i)
+        if (chosen[i]) order.push_back(i);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return scene.communePriority[a] > scene.communePriority[b]; });
+    for (std::size_t i : order) {
+        const bool isMajor = scene.communePriority[i] >= fonts.majorPopulation;
+        const QRectF rect = rects[i][*chosen[i]];
+        const double ascent = (isMajor ? major : normal).ascent();
+        out.labels.push_back({static_cast<int>(i), scene.communeLabels[i], QPointF(rect.left(), rect.top() + ascent), rect, isMajor});
     }
 }
 

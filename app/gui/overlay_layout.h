@@ -1,6 +1,6 @@
 // Screen-space layout of what is drawn above the polygons: facility symbols (co-located ones
-// fanned out or collapsed under a count badge) and commune labels placed greedily by priority
-// without overlapping each other or the symbols.
+// fanned out with layers::fan_out_offsets or collapsed under a count badge) and commune labels
+// placed by layers::place_labels (greedy by population) clear of each other and the symbols.
 //
 // Contract: pure function of (scene, style, view, fonts); recomputed on the GUI thread when the
 // view or style changes (cheap: tens of labels, hundreds of symbols). The result also serves

@@ -6,6 +6,7 @@
 #include <QGuiApplication>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QTest>
 
 #include <gtest/gtest.h>
 
@@ -33,10 +34,11 @@ bool close(QColor a, QColor b, int tol = 6) {
 QImage render(AppWindow& w) {
     w.window()->show();
     int frames = 0;
-    QObject::connect(w.window(), &QQuickWindow::frameSwapped, [&frames] { ++frames; });
+    const auto connection = QObject::connect(w.window(), &QQuickWindow::frameSwapped, [&frames] { ++frames; });
     QElapsedTimer t;
     t.start();
     while ((frames < 1 || t.elapsed() < 800) && t.elapsed() < 20000) QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    QObject::disconnect(connection);
     return w.window()->grabWindow();
 }
 
@@ -207,4 +209,60 @@ TEST_F(ScreenshotDb, LegendShowsTheClassBounds) {
     for (const std::string& label : layers::class_labels(expected, {"€", 0}))
         EXPECT_TRUE(onScreen.count(QString::fromStdString(label))) << label;
     EXPECT_TRUE(onScreen.count(QString::fromUtf8("LÉGENDE")));  // French UI (section headers in capitals)
+}
+
+// A pan step on the software path reuses the previous image and paints only the uncovered
+// strips: the result must be the same pixels as a full repaint of the same view.
+TEST_F(ScreenshotDb, PanGivesTheSamePixelsAsAFullRepaint) {
+    MapItem* map = window->map();
+    map->panByPixels(17, -9);
+    const QImage panned = render(*window);
+    // Any style change forces a full repaint (the view stays where it is).
+    window->document()->toggleExpandedSite("no-such-site");
+    window->document()->toggleExpandedSite("no-such-site");
+    const QImage full = render(*window);
+    const QRectF area(map->mapToScene(QPointF(0, 0)) * dpr, map->size() * dpr);
+    int differing = 0;
+    for (int y = static_cast<int>(area.top()); y < static_cast<int>(area.bottom()); ++y)
+        for (int x = static_cast<int>(area.left()); x < static_cast<int>(area.right()); ++x)
+            if (!close(panned.pixelColor(x, y), full.pixelColor(x, y), 2)) ++differing;
+    EXPECT_LE(differing, 0) << differing << " pixels differ";
+}
+
+// Hovering a commune names it (with its value) and highlights it; clicking it opens its details
+// in the info panel; clicking a facility opens the facility.
+TEST_F(ScreenshotDb, HoverAndClickSelectCommunesAndFacilities) {
+    MapItem* map = window->map();
+    MapDocument* doc = window->document();
+    const int so = doc->communeIndex("62765");  // Saint-Omer
+    ASSERT_GE(so, 0);
+    // A point of Saint-Omer clear of symbols: its label anchor is inside the commune.
+    const QPointF anchor = map->view().worldToScreen(doc->scene()->communeAnchors[static_cast<std::size_t>(so)]);
+    QPointF spot = anchor;
+    for (const PlacedSymbol& s : map->overlayLayout().symbols)
+        if (QLineF(s.position, spot).length() < 14) spot += QPointF(0, 16);
+    ASSERT_EQ(doc->scene()->communes->featureAt(map->view().screenToWorld(spot)), so);
+    const QPoint scenePoint = map->mapToScene(spot).toPoint();
+    // Two moves: the first one enters the window (no enter event on every platform).
+    QTest::mouseMove(window->window(), scenePoint - QPoint(3, 0));
+    QTest::mouseMove(window->window(), scenePoint);
+    QTest::qWait(50);
+    EXPECT_TRUE(map->hoverText().startsWith("Saint-Omer")) << map->hoverText().toStdString();
+    EXPECT_EQ(doc->style().hoveredCommune, so);
+    QTest::mouseClick(window->window(), Qt::LeftButton, Qt::NoModifier, scenePoint);
+    QCoreApplication::processEvents();
+    EXPECT_EQ(doc->info()->kind(), "commune");
+    EXPECT_EQ(doc->info()->title(), "Saint-Omer");
+    EXPECT_EQ(doc->style().selectedCommune, so);
+
+    render(*window);  // lay the overlay out for the current state
+    const PlacedSymbol* single = nullptr;
+    for (const PlacedSymbol& s : map->overlayLayout().symbols)
+        if (s.badgeCount == 0 && s.position.x() > 60 && s.position.y() > 200) single = &s;
+    ASSERT_NE(single, nullptr);
+    const int facility = single->facility;
+    QTest::mouseClick(window->window(), Qt::LeftButton, Qt::NoModifier, map->mapToScene(single->position).toPoint());
+    QCoreApplication::processEvents();
+    EXPECT_EQ(doc->info()->kind(), "facility");
+    EXPECT_EQ(doc->info()->title(), doc->facilities()->data(doc->facilities()->index(facility), FacilityListModel::NameRole).toString());
 }
