@@ -8,6 +8,9 @@ cmake --preset release --log-level=WARNING
 cmake --build --preset release
 build/release/app/cli/maillage build-db
 build/release/app/cli/maillage info
+# Zones blanches of the accueils de loisirs (ALSH): who lives beyond 15 minutes by car.
+build/release/app/cli/maillage coverage --type ALSH --minutes 15 --profile car \
+  --out build/zones-blanches-alsh-15min.gpkg --csv build/zones-blanches-alsh-15min
 # The map application on the new database: a window when a display is available, otherwise a
 # headless screenshot of it.
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then

@@ -246,13 +246,13 @@ void run_coverage(const CoverageArgs& args) {
     const auto& t = result.territory;
     std::printf("Zones blanches: %s, beyond %.0f min by %s (%zu facilities)\n", selection.describe().c_str(),
                 args.minutes, std::string(geo::routing::to_string(profile)).c_str(), facilities.size());
-    std::printf("  %-40s %10s %10s %6s %s\n", "variable", "total", "uncovered", "%", "cells without data");
+    std::printf("  %-40s %10s %10s %7s %13s\n", "variable", "total", "uncovered", "% unc.", "cells no data");
     for (std::size_t v = 0; v < variables.size(); ++v) {
         const auto& s = t.sums[v];
         const auto share = s.uncovered_share();
         char pct[16] = "n/a";
         if (share) std::snprintf(pct, sizeof pct, "%.1f", 100.0 * *share);
-        std::printf("  %-40s %10.0f %10.0f %6s %d\n", (variables[v].label + " (" + variables[v].unit + ")").c_str(),
+        std::printf("  %-40s %10.0f %10.0f %7s %13d\n", (variables[v].label + " (" + variables[v].unit + ")").c_str(),
                     s.total, s.uncovered, pct, s.cells_missing);
     }
     std::printf("  Individuals: mean time to nearest %s min, max %s min, %.0f with no reachable facility\n",

@@ -10,6 +10,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "geo/core/clock.h"
 #include "geo/core/error.h"
 #include "geo/core/gdal.h"
 #include "geo/db/build_model.h"
@@ -38,15 +39,6 @@ const std::vector<std::string>& source_files() {
 }
 
 namespace {
-
-std::string now_utc_iso() {
-    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
 
 /// FNV-1a 64 over the source files (name and bytes), in source_files() order.
 std::string sources_digest(const std::filesystem::path& sources) {

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "geo/core/clock.h"
 #include "geo/core/error.h"
 #include "geo/core/gdal.h"
 #include "geo/db/gpkg_writer.h"
@@ -19,15 +20,6 @@ namespace maillage::geo::db {
 namespace {
 
 using nlohmann::json;
-
-std::string now_utc_iso() {
-    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
 
 template <typename T>
 json opt_json(const std::optional<T>& v) {
