@@ -23,25 +23,11 @@ OUT=$ROOT/bench/pgrouting/RESULTS-compare.txt
 LIMIT=${LIMIT:-900}   # seconds: the 15-minute question
 [ -x "$MAILLAGE" ] || { echo "build maillage first: $MAILLAGE" >&2; exit 2; }
 
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-WORK=$(mktemp -d /tmp/maillage-pgr.XXXXXX)
-chmod 755 "$WORK"
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-if [ "$(id -u)" = 0 ]; then chown postgres "$WORK"; fi
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-cleanup() {
-  as_pg "$PGBIN/pg_ctl" -D "$WORK/pgdata" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-as_pg "$PGBIN/initdb" -D "$WORK/pgdata" -A trust -U maillage >/dev/null
-as_pg "$PGBIN/pg_ctl" -D "$WORK/pgdata" -l "$WORK/pg.log" -w \
-  -o "-p $PORT -k $WORK -c listen_addresses='' -c fsync=off" start >/dev/null
-export PGOPTIONS="-c client_min_messages=warning"
-PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "$WORK" -p "$PORT" -U maillage)
-"${PSQL[@]}" -d postgres -c "CREATE DATABASE bench"
-"${PSQL[@]}" -d bench -c "CREATE EXTENSION pgrouting CASCADE" 2>/dev/null || "${PSQL[@]}" -d bench -c "CREATE EXTENSION postgis; CREATE EXTENSION pgrouting"
-PGR_VERSION=$("${PSQL[@]}" -d bench -At -c "SELECT pgr_version()")
+# Throw-away cluster (sets PG_WORK, PG_BIN, PSQL, PGR_VERSION; stopped and removed on exit).
+source "$ROOT/bench/pgrouting/local_pg.sh"
+pg_local_start
+WORK=$PG_WORK
+PGBIN=$PG_BIN
 
 {
   echo "# Maillage Dijkstra vs pgRouting pgr_drivingDistance on the same graphs"

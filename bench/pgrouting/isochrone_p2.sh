@@ -26,30 +26,15 @@ BENCH=$BUILD/bench/bench_isochrone
 OUT=$ROOT/bench/pgrouting/RESULTS-isochrone.txt
 [ -x "$BENCH" ] || { echo "build bench_isochrone first: $BENCH" >&2; exit 2; }
 
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-WORK=$(mktemp -d /tmp/maillage-p2.XXXXXX)
-chmod 755 "$WORK"
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-if [ "$(id -u)" = 0 ]; then chown postgres "$WORK"; fi
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-cleanup() {
-  as_pg "$PGBIN/pg_ctl" -D "$WORK/pgdata" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+# Throw-away cluster (sets PG_WORK, PG_BIN, PSQL, PGR_VERSION; stopped and removed on exit).
+source "$ROOT/bench/pgrouting/local_pg.sh"
+pg_local_start
+WORK=$PG_WORK
 
 MAILLAGE_EXPORT_EDGES="$WORK/edges.csv" "$BENCH" 2>/dev/null
 chmod 644 "$WORK"/edges.csv*
 ORIGIN=$(cat "$WORK/edges.csv.origin")
 
-as_pg "$PGBIN/initdb" -D "$WORK/pgdata" -A trust -U maillage >/dev/null
-as_pg "$PGBIN/pg_ctl" -D "$WORK/pgdata" -l "$WORK/pg.log" -w \
-  -o "-p $PORT -k $WORK -c listen_addresses='' -c fsync=off" start >/dev/null
-export PGOPTIONS="-c client_min_messages=warning"
-PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "$WORK" -p "$PORT" -U maillage)
-"${PSQL[@]}" -d postgres -c "CREATE DATABASE bench"
-"${PSQL[@]}" -d bench -c "CREATE EXTENSION postgis; CREATE EXTENSION pgrouting"
-PGR_VERSION=$("${PSQL[@]}" -d bench -At -c "SELECT pgr_version()")
 POSTGIS_VERSION=$("${PSQL[@]}" -d bench -At -c "SELECT postgis_lib_version()")
 
 "${PSQL[@]}" -d bench <<SQL
@@ -95,7 +80,7 @@ PY
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "commit: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet -- . ':!bench/pgrouting/RESULTS-isochrone.txt' || echo ' (uncommitted changes)')"
   echo "machine: $(uname -sr), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1 /proc/loadavg)"
-  echo "PostgreSQL: $("$PGBIN/postgres" --version | cut -d' ' -f3), pgRouting: $PGR_VERSION, PostGIS: $POSTGIS_VERSION"
+  echo "PostgreSQL: $("$PG_BIN/postgres" --version | cut -d' ' -f3), pgRouting: $PGR_VERSION, PostGIS: $POSTGIS_VERSION"
   echo "graph: tests/data/osm/andorra-2025-01-19.osm.pbf (© OpenStreetMap contributors, ODbL), $(($(wc -l < "$WORK/edges.csv") - 1)) edges, origin vertex $ORIGIN"
   echo "command: bench/pgrouting/isochrone_p2.sh $BUILD"
   echo
