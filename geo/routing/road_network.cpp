@@ -244,33 +244,26 @@ RoadNetwork RoadNetwork::build(EdgeList in, NetworkMetadata metadata) {
     // 3. Forward and backward CSR.
     std::vector<NodeId> tails, heads;
     std::vector<float> secs;
-    std::vector<EdgeId> edges;
+    tails.reserve(2 * net.edge_count());
+    heads.reserve(2 * net.edge_count());
+    secs.reserve(2 * net.edge_count());
     for (EdgeId e = 0; e < net.edge_count(); ++e) {
         if (allowed(net.edge_fwd_[e])) {
-            tails.push_back(net.edge_tail_[e]); heads.push_back(net.edge_head_[e]);
-            secs.push_back(net.edge_fwd_[e]); edges.push_back(e);
+            tails.push_back(net.edge_tail_[e]); heads.push_back(net.edge_head_[e]); secs.push_back(net.edge_fwd_[e]);
         }
         if (allowed(net.edge_bwd_[e])) {
-            tails.push_back(net.edge_head_[e]); heads.push_back(net.edge_tail_[e]);
-            secs.push_back(net.edge_bwd_[e]); edges.push_back(e);
+            tails.push_back(net.edge_head_[e]); heads.push_back(net.edge_tail_[e]); secs.push_back(net.edge_bwd_[e]);
         }
     }
     net.first_out_ = counting_sort_by_tail(tails, n, order);
-    net.head_.resize(order.size());
-    net.arc_seconds_.resize(order.size());
-    net.arc_edge_.resize(order.size());
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        net.head_[i] = heads[order[i]];
-        net.arc_seconds_[i] = secs[order[i]];
-        net.arc_edge_[i] = edges[order[i]];
-    }
+    net.out_arcs_.resize(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) net.out_arcs_[i] = {heads[order[i]], secs[order[i]]};
     net.first_in_ = counting_sort_by_tail(heads, n, order);
-    net.tail_.resize(order.size());
-    net.in_arc_seconds_.resize(order.size());
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        net.tail_[i] = tails[order[i]];
-        net.in_arc_seconds_[i] = secs[order[i]];
-    }
+    net.in_arcs_.resize(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) net.in_arcs_[i] = {tails[order[i]], secs[order[i]]};
+    const auto [lo_s, hi_s] = std::minmax_element(secs.begin(), secs.end());
+    net.min_arc_seconds_ = *lo_s;
+    net.max_arc_seconds_ = *hi_s;
 
     // 4. Extent and spatial index.
     net.min_xy_ = {kInfSeconds, kInfSeconds};
@@ -288,8 +281,7 @@ RoadNetwork RoadNetwork::build(EdgeList in, NetworkMetadata metadata) {
 
 std::size_t RoadNetwork::memory_bytes() const noexcept {
     auto bytes = [](const auto& v) { return v.capacity() * sizeof(typename std::decay_t<decltype(v)>::value_type); };
-    return bytes(first_out_) + bytes(first_in_) + bytes(head_) + bytes(tail_) + bytes(arc_seconds_) +
-           bytes(in_arc_seconds_) + bytes(arc_edge_) + bytes(node_xy_) + bytes(edge_tail_) + bytes(edge_head_) +
+    return bytes(first_out_) + bytes(first_in_) + bytes(out_arcs_) + bytes(in_arcs_) + bytes(node_xy_) + bytes(edge_tail_) + bytes(edge_head_) +
            bytes(edge_fwd_) + bytes(edge_bwd_) + bytes(edge_length_m_) + bytes(edge_class_) + bytes(shape_first_) +
            bytes(shape_xy_) + (snap_index_ ? snap_index_->memory_bytes() : 0);
 }
@@ -300,18 +292,17 @@ void RoadNetwork::check_invariants() const {
     };
     const std::uint32_t n = node_count();
     if (first_out_.size() != n + 1 || first_in_.size() != n + 1) fail("first_out/first_in size != node_count+1");
-    if (first_out_.front() != 0 || first_out_.back() != head_.size()) fail("first_out bounds");
-    if (first_in_.front() != 0 || first_in_.back() != tail_.size()) fail("first_in bounds");
-    if (head_.size() != arc_seconds_.size() || head_.size() != arc_edge_.size()) fail("arc array sizes");
-    if (tail_.size() != head_.size()) fail("backward arc count != forward arc count");
+    if (first_out_.front() != 0 || first_out_.back() != out_arcs_.size()) fail("first_out bounds");
+    if (first_in_.front() != 0 || first_in_.back() != in_arcs_.size()) fail("first_in bounds");
+    if (in_arcs_.size() != out_arcs_.size()) fail("backward arc count != forward arc count");
     for (std::uint32_t v = 0; v < n; ++v) {
         if (first_out_[v] > first_out_[v + 1]) fail("first_out not sorted");
         if (first_in_[v] > first_in_[v + 1]) fail("first_in not sorted");
     }
-    for (std::size_t a = 0; a < head_.size(); ++a) {
-        if (head_[a] >= n || tail_[a] >= n) fail("arc endpoint out of range");
-        if (!allowed(arc_seconds_[a]) || !allowed(in_arc_seconds_[a])) fail("arc time not finite");
-        if (arc_edge_[a] >= edge_count()) fail("arc edge out of range");
+    for (std::size_t a = 0; a < out_arcs_.size(); ++a) {
+        if (out_arcs_[a].node >= n || in_arcs_[a].node >= n) fail("arc endpoint out of range");
+        if (!allowed(out_arcs_[a].seconds) || !allowed(in_arcs_[a].seconds)) fail("arc time not finite");
+        if (out_arcs_[a].seconds < min_arc_seconds_ || out_arcs_[a].seconds > max_arc_seconds_) fail("arc time outside [min, max]");
     }
     if (shape_first_.size() != edge_count() + 1) fail("shape offsets size");
     for (EdgeId e = 0; e < edge_count(); ++e)

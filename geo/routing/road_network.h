@@ -10,9 +10,10 @@
 //  - edges: undirected road pieces between two nodes with a polyline (for drawing and
 //    snapping) and one travel time per direction (seconds, +inf when the direction is not
 //    allowed, e.g. a one-way street);
-//  - arcs: the directed, allowed halves of edges, as CSR arrays: forward graph
-//    (first_out/head/arc_seconds, arcs leaving a node) and backward graph
-//    (first_in/tail/in_arc_seconds, arcs entering a node), both sorted by node.
+//  - arcs: the directed, allowed halves of edges, as CSR arrays of interleaved {node, seconds}
+//    pairs (one cache line holds 8 arcs for Dijkstra's relaxation loop): forward graph
+//    (first_out/out_arcs, arcs leaving a node, .node = head) and backward graph
+//    (first_in/in_arcs, arcs entering a node, .node = tail), both sorted by node.
 //  - only the largest strongly connected component of the input is kept, so every node
 //    can reach and be reached from every other; input_node_count() tells what was dropped;
 //  - node ids are assigned along a Hilbert curve (nodes close in space are close in memory);
@@ -31,6 +32,13 @@
 namespace maillage::geo::routing {
 
 class SnapIndex;
+
+/// One directed arc in a CSR array: the node at its other end and its travel time (seconds,
+/// finite, ≥ 0). In out_arcs() `node` is the head; in in_arcs() it is the tail.
+struct Arc {
+    NodeId node;
+    float seconds;
+};
 
 /// Where a network comes from and how much to trust it. Every field is shown to users.
 struct NetworkMetadata {
@@ -86,7 +94,7 @@ public:
         return static_cast<std::uint32_t>(node_xy_.size());
     }
     [[nodiscard]] std::uint32_t arc_count() const noexcept {
-        return static_cast<std::uint32_t>(head_.size());
+        return static_cast<std::uint32_t>(out_arcs_.size());
     }
     [[nodiscard]] std::uint32_t edge_count() const noexcept {
         return static_cast<std::uint32_t>(edge_tail_.size());
@@ -95,15 +103,17 @@ public:
     [[nodiscard]] std::uint32_t input_node_count() const noexcept { return input_node_count_; }
     [[nodiscard]] std::uint32_t input_edge_count() const noexcept { return input_edge_count_; }
 
-    // --- forward graph (arcs leaving a node), CSR ------------------------------------------
+    // --- forward graph (arcs leaving a node), CSR: out_arcs()[first_out[v] .. first_out[v+1]) --
     [[nodiscard]] std::span<const std::uint32_t> first_out() const noexcept { return first_out_; }
-    [[nodiscard]] std::span<const NodeId> head() const noexcept { return head_; }
-    [[nodiscard]] std::span<const float> arc_seconds() const noexcept { return arc_seconds_; }
-    [[nodiscard]] std::span<const EdgeId> arc_edge() const noexcept { return arc_edge_; }
-    // --- backward graph (arcs entering a node), CSR -----------------------------------------
+    [[nodiscard]] std::span<const Arc> out_arcs() const noexcept { return out_arcs_; }
+    // --- backward graph (arcs entering a node), CSR: in_arcs()[first_in[v] .. first_in[v+1]) ---
     [[nodiscard]] std::span<const std::uint32_t> first_in() const noexcept { return first_in_; }
-    [[nodiscard]] std::span<const NodeId> tail() const noexcept { return tail_; }
-    [[nodiscard]] std::span<const float> in_arc_seconds() const noexcept { return in_arc_seconds_; }
+    [[nodiscard]] std::span<const Arc> in_arcs() const noexcept { return in_arcs_; }
+    /// Smallest and largest arc time, seconds (both graphs hold the same arcs). Dijkstra uses
+    /// them to choose its queue (a bucket queue is exact when buckets are no wider than the
+    /// smallest arc).
+    [[nodiscard]] float min_arc_seconds() const noexcept { return min_arc_seconds_; }
+    [[nodiscard]] float max_arc_seconds() const noexcept { return max_arc_seconds_; }
 
     // --- nodes and edges --------------------------------------------------------------------
     [[nodiscard]] std::span<const XY> node_xy() const noexcept { return node_xy_; }
@@ -144,9 +154,8 @@ public:
 private:
     RoadNetwork();
     std::vector<std::uint32_t> first_out_, first_in_;
-    std::vector<NodeId> head_, tail_;
-    std::vector<float> arc_seconds_, in_arc_seconds_;
-    std::vector<EdgeId> arc_edge_;
+    std::vector<Arc> out_arcs_, in_arcs_;
+    float min_arc_seconds_ = 0, max_arc_seconds_ = 0;
     std::vector<XY> node_xy_;
     std::vector<NodeId> edge_tail_, edge_head_;
     std::vector<float> edge_fwd_, edge_bwd_, edge_length_m_;

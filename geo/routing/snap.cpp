@@ -112,6 +112,18 @@ std::optional<EdgePosition> SnapIndex::snap(XY p, double max_distance_m) const {
             }
         }
     };
+    // Squared distance from p to bucket (c, r): buckets farther than the best hit so far
+    // cannot hold anything closer and are skipped (exact pruning, finer than the ring bound).
+    const double fx = p.x - min_x_, fy = p.y - min_y_;
+    auto bucket_d2 = [&](std::int64_t c, std::int64_t r) {
+        const double x0 = double(c) * bucket_size_, y0 = double(r) * bucket_size_;
+        const double dx = fx < x0 ? x0 - fx : (fx > x0 + bucket_size_ ? fx - x0 - bucket_size_ : 0.0);
+        const double dy = fy < y0 ? y0 - fy : (fy > y0 + bucket_size_ ? fy - y0 - bucket_size_ : 0.0);
+        return dx * dx + dy * dy;
+    };
+    auto visit_if_near = [&](std::int64_t c, std::int64_t r) {
+        if (bucket_d2(c, r) <= best_d2) visit_bucket(c, r);
+    };
     for (std::int64_t ring = 0; ring <= max_ring; ++ring) {
         // Every bucket of this ring is at least (ring-1)*bucket_size away from p.
         const double ring_min = std::max<double>(0.0, double(ring - 1) * bucket_size_);
@@ -122,16 +134,16 @@ std::optional<EdgePosition> SnapIndex::snap(XY p, double max_distance_m) const {
             continue;
         }
         if (ring == 0) {
-            visit_bucket(pc, pr);
+            visit_if_near(pc, pr);
             continue;
         }
         for (std::int64_t c = pc - ring; c <= pc + ring; ++c) {
-            visit_bucket(c, pr - ring);
-            visit_bucket(c, pr + ring);
+            visit_if_near(c, pr - ring);
+            visit_if_near(c, pr + ring);
         }
         for (std::int64_t r = pr - ring + 1; r <= pr + ring - 1; ++r) {
-            visit_bucket(pc - ring, r);
-            visit_bucket(pc + ring, r);
+            visit_if_near(pc - ring, r);
+            visit_if_near(pc + ring, r);
         }
     }
     if (best == kInvalidId) return std::nullopt;
@@ -139,17 +151,21 @@ std::optional<EdgePosition> SnapIndex::snap(XY p, double max_distance_m) const {
     // The edge holding the segment, then the fraction of its length from its tail.
     const auto edge = static_cast<EdgeId>(std::upper_bound(shape_first_.begin(), shape_first_.end(), best) - shape_first_.begin() - 1);
     const std::uint32_t first = shape_first_[edge], last = shape_first_[edge + 1];
-    double before = 0, total = 0;
-    for (std::uint32_t i = first; i + 1 < last; ++i) {
-        const double l = length(shape_xy_[i], shape_xy_[i + 1]);
-        if (i < best) before += l;
-        if (i == best) before += best_t * l;
-        total += l;
+    double fraction = best_t;  // a single-segment edge: the fraction is the segment's parameter
+    if (last - first > 2) {
+        double before = 0, total = 0;
+        for (std::uint32_t i = first; i + 1 < last; ++i) {
+            const double l = length(shape_xy_[i], shape_xy_[i + 1]);
+            if (i < best) before += l;
+            if (i == best) before += best_t * l;
+            total += l;
+        }
+        fraction = total > 0 ? std::clamp(before / total, 0.0, 1.0) : 0.0;
     }
     const XY a = shape_xy_[best], b = shape_xy_[best + 1];
     EdgePosition pos;
     pos.edge = edge;
-    pos.fraction = total > 0 ? std::clamp(before / total, 0.0, 1.0) : 0.0;
+    pos.fraction = fraction;
     pos.point = {a.x + best_t * (b.x - a.x), a.y + best_t * (b.y - a.y)};
     pos.distance_m = std::sqrt(best_d2);
     return pos;
