@@ -57,6 +57,8 @@ struct NetworkMetadata {
 };
 
 /// Input of RoadNetwork::build. Node ids are dense 0..node_xy.size()-1; edges in any order.
+/// An edge's polyline is its tail node, its intermediate points (shape_inner_xy), its head
+/// node: the end points are not stored twice.
 struct EdgeList {
     std::vector<XY> node_xy;  ///< metres, working CRS
     std::vector<NodeId> edge_tail;
@@ -65,18 +67,68 @@ struct EdgeList {
     std::vector<float> edge_backward_seconds;  ///< head→tail; kInfArcSeconds if not allowed
     std::vector<float> edge_length_m;
     std::vector<std::uint8_t> edge_class;      ///< index into class_names
-    std::vector<std::uint32_t> edge_shape_first{0};  ///< edge_count+1 offsets into shape_xy
-    std::vector<XY> shape_xy;  ///< each edge's polyline, tail first, head last (≥ 2 points)
+    std::vector<std::uint32_t> edge_shape_first{0};  ///< edge_count+1 offsets into shape_inner_xy
+    std::vector<XY> shape_inner_xy;  ///< each edge's intermediate polyline points, tail to head
     std::vector<std::string> class_names;      ///< e.g. "residential"; at most 256
 
     NodeId add_node(XY xy);
-    /// Appends an edge. `shape` is the full polyline from tail to head; if empty, the straight
-    /// segment between the two nodes is used. Returns the edge id.
+    /// Appends an edge. `shape` is the full polyline from tail to head; its intermediate
+    /// points are kept, its first and last points are taken to be the two nodes (the drawn
+    /// line starts and ends at the node coordinates). Empty or 2 points: the straight segment.
+    /// Returns the edge id.
     EdgeId add_edge(NodeId tail, NodeId head, float forward_seconds, float backward_seconds,
                     float length_m, std::uint8_t road_class, std::span<const XY> shape = {});
     /// Index of `name` in class_names, appended if new.
     std::uint8_t class_index(const std::string& name);
     [[nodiscard]] std::size_t edge_count() const noexcept { return edge_tail.size(); }
+};
+
+/// An intermediate polyline point as stored in a RoadNetwork: integer millimetres from the
+/// network's shape_origin() (rounding ≤ 0.5 mm; ±2,147 km of range), half the memory of a
+/// double pair.
+struct MillimetreXY {
+    std::int32_t x;
+    std::int32_t y;
+};
+
+/// The polyline of one edge, from its tail node to its head node (≥ 2 points), read from the
+/// network's arrays without copying. Points are returned by value, in metres.
+class ShapeView {
+public:
+    ShapeView(XY tail, XY head, const MillimetreXY* inner, std::uint32_t inner_count, XY origin) noexcept
+        : tail_(tail), head_(head), inner_(inner), inner_count_(inner_count), origin_(origin) {}
+    [[nodiscard]] std::size_t size() const noexcept { return inner_count_ + 2U; }
+    [[nodiscard]] XY operator[](std::size_t i) const noexcept {
+        if (i == 0) return tail_;
+        if (i > inner_count_) return head_;
+        const MillimetreXY p = inner_[i - 1];
+        return {origin_.x + p.x * 1e-3, origin_.y + p.y * 1e-3};
+    }
+    [[nodiscard]] XY front() const noexcept { return tail_; }
+    [[nodiscard]] XY back() const noexcept { return head_; }
+
+    class iterator {
+    public:
+        using value_type = XY;
+        using difference_type = std::ptrdiff_t;
+        iterator() = default;
+        iterator(const ShapeView* view, std::size_t i) : view_(view), i_(i) {}
+        XY operator*() const noexcept { return (*view_)[i_]; }
+        iterator& operator++() noexcept { ++i_; return *this; }
+        iterator operator++(int) noexcept { iterator old = *this; ++i_; return old; }
+        bool operator==(const iterator& o) const noexcept { return i_ == o.i_; }
+    private:
+        const ShapeView* view_ = nullptr;
+        std::size_t i_ = 0;
+    };
+    [[nodiscard]] iterator begin() const noexcept { return {this, 0}; }
+    [[nodiscard]] iterator end() const noexcept { return {this, size()}; }
+
+private:
+    XY tail_, head_;
+    const MillimetreXY* inner_;
+    std::uint32_t inner_count_;
+    XY origin_;
 };
 
 class RoadNetwork {
@@ -124,12 +176,16 @@ public:
     [[nodiscard]] std::span<const float> edge_length_m() const noexcept { return edge_length_m_; }
     [[nodiscard]] std::span<const std::uint8_t> edge_class() const noexcept { return edge_class_; }
     [[nodiscard]] const std::vector<std::string>& class_names() const noexcept { return class_names_; }
-    /// All polylines end to end: edge e's points are shape_xy()[shape_first()[e] .. shape_first()[e+1]).
+    /// Intermediate polyline points of all edges end to end: edge e's are
+    /// shape_inner()[shape_first()[e] .. shape_first()[e+1]), millimetres from shape_origin().
     [[nodiscard]] std::span<const std::uint32_t> shape_first() const noexcept { return shape_first_; }
-    [[nodiscard]] std::span<const XY> shape_xy() const noexcept { return shape_xy_; }
+    [[nodiscard]] std::span<const MillimetreXY> shape_inner() const noexcept { return shape_inner_; }
+    /// Origin of the millimetre offsets: the nodes' lower-left corner rounded down to metres.
+    [[nodiscard]] XY shape_origin() const noexcept { return shape_origin_; }
     /// The polyline of edge e, from edge_tail(e) to edge_head(e), metres (≥ 2 points).
-    [[nodiscard]] std::span<const XY> edge_shape(EdgeId e) const noexcept {
-        return std::span<const XY>(shape_xy_).subspan(shape_first_[e], shape_first_[e + 1] - shape_first_[e]);
+    [[nodiscard]] ShapeView edge_shape(EdgeId e) const noexcept {
+        return {node_xy_[edge_tail_[e]], node_xy_[edge_head_[e]], shape_inner_.data() + shape_first_[e],
+                shape_first_[e + 1] - shape_first_[e], shape_origin_};
     }
 
     [[nodiscard]] const NetworkMetadata& metadata() const noexcept { return metadata_; }
@@ -161,7 +217,8 @@ private:
     std::vector<float> edge_fwd_, edge_bwd_, edge_length_m_;
     std::vector<std::uint8_t> edge_class_;
     std::vector<std::uint32_t> shape_first_;
-    std::vector<XY> shape_xy_;
+    std::vector<MillimetreXY> shape_inner_;
+    XY shape_origin_{};
     std::vector<std::string> class_names_;
     NetworkMetadata metadata_;
     std::uint32_t input_node_count_ = 0;
