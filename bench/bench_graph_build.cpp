@@ -51,6 +51,7 @@
 #include "geo/routing/osm_loader.h"
 #include "geo/routing/profile_table.h"
 #include "geo/routing/road_network.h"
+#include "geo/routing/snap.h"
 
 using namespace maillage::geo;
 using maillage::bench::BenchDatabase;
@@ -119,7 +120,8 @@ void BM_P5_SyntheticBuild(benchmark::State& state) {
     const auto bends = static_cast<int>(state.range(1));
     double peak = 0, baseline = 0, input = 0, retained = 0, build_s = 0, build_cpu_s = 0;
     std::uint32_t nodes = 0, arcs = 0, input_edges = 0;
-    std::size_t network_bytes = 0;
+    std::size_t network_bytes = 0, snap_bytes = 0;
+    double snap_bucket_m = 0;
     const bool reset_ok = maillage::bench::reset_peak_rss();
     for (auto _ : state) {
         maillage::bench::reset_peak_rss();
@@ -141,9 +143,13 @@ void BM_P5_SyntheticBuild(benchmark::State& state) {
         nodes = net.node_count();
         arcs = net.arc_count();
         network_bytes = net.memory_bytes();
+        snap_bytes = net.snap_index().memory_bytes();
+        snap_bucket_m = net.snap_index().bucket_size_m();
         benchmark::DoNotOptimize(net.first_out().data());
     }
     state.counters["network_bytes_MiB"] = double(network_bytes) / (1024.0 * 1024.0);
+    state.counters["snap_index_MiB"] = double(snap_bytes) / (1024.0 * 1024.0);
+    state.counters["snap_bucket_m"] = snap_bucket_m;
     state.counters["input_nodes"] = double(side) * side;
     state.counters["input_edges"] = input_edges;
     state.counters["nodes"] = nodes;
