@@ -99,6 +99,15 @@ const std::vector<std::string>& facility_types() {
     return types;
 }
 
+/// Which priority queue Dijkstra picks on this graph, with the arc-time range that decides it.
+std::string queue_description(const routing::RoadNetwork& net) {
+    const routing::Dijkstra dij(net, routing::Direction::to_source);
+    char text[160];
+    std::snprintf(text, sizeof text, "arcs %.3g-%.4g s -> %s", double(net.min_arc_seconds()), double(net.max_arc_seconds()),
+                  dij.queue_kind() == routing::QueueKind::buckets ? "bucket queue" : "4-ary heap");
+    return text;
+}
+
 Scenario make_capso_lattice() {
     const BenchDatabase& database = BenchDatabase::instance();
     Scenario s;
@@ -117,9 +126,9 @@ Scenario make_capso_lattice() {
         selection.types = {type};
         for (const db::Facility& f : selection.apply(all)) s.sources[type].push_back({f.x, f.y});
     }
-    std::fprintf(stderr, "capso_lattice: database %s; %u nodes, %u arcs (network in %.0f ms); %zu populated cells",
+    std::fprintf(stderr, "capso_lattice: database %s; %u nodes, %u arcs (network in %.0f ms), %s; %zu populated cells",
                  database.origin().c_str(), s.network->node_count(), s.network->arc_count(), s.network_ms,
-                 s.targets.size());
+                 queue_description(*s.network).c_str(), s.targets.size());
     for (const auto& [type, xy] : s.sources) std::fprintf(stderr, "; %zu %s", xy.size(), type.c_str());
     std::fprintf(stderr, "\n");
     return s;
@@ -147,9 +156,10 @@ Scenario make_andorra(std::size_t source_count) {
         auto& src = s.sources[type];
         for (std::size_t k = 0; k < source_count; ++k) src.push_back(s.targets[pick(rng)]);
     }
-    std::fprintf(stderr, "andorra_osm: %u nodes, %u arcs (loaded in %.0f ms); %zu cells within 300 m of a road; "
+    std::fprintf(stderr, "andorra_osm: %u nodes, %u arcs (loaded in %.0f ms), %s; %zu cells within 300 m of a road; "
                  "%zu random sources per type\n",
-                 net.node_count(), net.arc_count(), s.network_ms, s.targets.size(), source_count);
+                 net.node_count(), net.arc_count(), s.network_ms, queue_description(net).c_str(), s.targets.size(),
+                 source_count);
     return s;
 }
 
