@@ -52,7 +52,13 @@ public:
 
 private:
     /// Point i of edge e's polyline (0 = tail node, inner points, last = head node), metres.
-    [[nodiscard]] XY point(EdgeId e, std::uint32_t i) const noexcept;
+    [[nodiscard]] XY point(EdgeId e, std::uint32_t i) const noexcept {
+        if (i == 0) return node_xy_[edge_tail_[e]];
+        const std::uint32_t inner = shape_first_[e] + i - 1;
+        if (inner >= shape_first_[e + 1]) return node_xy_[edge_head_[e]];
+        const MillimetreXY p = shape_inner_[inner];
+        return {origin_.x + p.x * 1e-3, origin_.y + p.y * 1e-3};
+    }
     [[nodiscard]] std::uint32_t segment_count(EdgeId e) const noexcept {
         return shape_first_[e + 1] - shape_first_[e] + 1;
     }
