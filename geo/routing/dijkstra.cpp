@@ -1,6 +1,7 @@
 #include "geo/routing/dijkstra.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -37,7 +38,8 @@ Dijkstra::Dijkstra(GraphView graph, QueueKind queue)
         // put the end of an arc in the bucket it leaves from.
         width_ = lo * (1.0 - 1e-9);
         inv_width_ = 1.0 / width_;
-        ring_size_ = static_cast<std::uint32_t>(ring_needed(width_, hi));
+        // A power of two, so that the slot of a bucket is a mask, not a 64-bit division.
+        ring_size_ = std::bit_ceil(static_cast<std::uint32_t>(ring_needed(width_, hi)));
         ring_.resize(ring_size_);
     } else {
         heap_ = MinIdQueue(graph.node_count());
@@ -122,7 +124,7 @@ void Dijkstra::relax(NodeId u, double du, std::int32_t lu) {
 }
 
 void Dijkstra::bucket_push(NodeId v, double t) {
-    ring_[bucket_of(t) % ring_size_].push_back(v);
+    ring_[bucket_of(t) & (ring_size_ - 1)].push_back(v);
     ++ring_entries_;
 }
 
@@ -135,7 +137,7 @@ bool Dijkstra::bucket_normalize() const {
     }
     if (unsettled_ == 0) return false;
     for (;;) {
-        std::vector<NodeId>& bucket = ring_[current_bucket_ % ring_size_];
+        std::vector<NodeId>& bucket = ring_[current_bucket_ & (ring_size_ - 1)];
         // Sources whose bucket has come: their node is unsettled with a time in this bucket
         // (or already has an entry here if an arc gave it a better time).
         while (next_seed_ < seeds_.size() && bucket_of(seeds_[next_seed_].seconds) <= current_bucket_) {
@@ -160,7 +162,7 @@ bool Dijkstra::bucket_normalize() const {
 double Dijkstra::next_seconds() const {
     if (kind_ == QueueKind::heap) return heap_.empty() ? kInfSeconds : heap_.peek().key;
     if (!bucket_normalize()) return kInfSeconds;
-    return state_[ring_[current_bucket_ % ring_size_].back()].seconds;
+    return state_[ring_[current_bucket_ & (ring_size_ - 1)].back()].seconds;
 }
 
 void Dijkstra::settle_node(NodeId u) {
@@ -178,7 +180,7 @@ Dijkstra::Settled Dijkstra::settle() {
         u = heap_.pop().id;
     } else {
         bucket_normalize();
-        std::vector<NodeId>& bucket = ring_[current_bucket_ % ring_size_];
+        std::vector<NodeId>& bucket = ring_[current_bucket_ & (ring_size_ - 1)];
         u = bucket.back();
         bucket.pop_back();
         --ring_entries_;
@@ -198,7 +200,7 @@ void Dijkstra::run_impl(double max_seconds, Stop&& stop) {
         return;
     }
     while (bucket_normalize()) {
-        std::vector<NodeId>& bucket = ring_[current_bucket_ % ring_size_];
+        std::vector<NodeId>& bucket = ring_[current_bucket_ & (ring_size_ - 1)];
         const NodeId u = bucket.back();
         if (state_[u].seconds <= max_seconds) {
             // The bucket says which nodes come next: fetch their arcs while relaxing u's (the
@@ -206,8 +208,9 @@ void Dijkstra::run_impl(double max_seconds, Stop&& stop) {
             if (bucket.size() > kPrefetchDistance) {
                 const NodeId next = bucket[bucket.size() - 1 - kPrefetchDistance];
                 const Arc* first = graph_.arcs.data() + graph_.first_out[next];
-                __builtin_prefetch(first);
-                __builtin_prefetch(first + 8);
+                const Arc* last = graph_.arcs.data() + graph_.first_out[next + 1];
+                for (const Arc* a = first; a < last; a += 8) __builtin_prefetch(a);
+                __builtin_prefetch(last - 1);
             }
             bucket.pop_back();
             --ring_entries_;

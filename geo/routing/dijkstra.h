@@ -14,7 +14,8 @@
 //  - QueueKind::buckets: Dial's bucket queue with buckets of width w ≤ the smallest arc time
 //    (GraphView::min_arc_seconds). A node of the lowest non-empty bucket is final — every arc
 //    leaving it ends in a later bucket — so the bucket's nodes are settled in any order: exact
-//    times, no heap operations. Buckets form a ring of ceil(max_arc / w) + 2 slots. Settle
+//    times, no heap operations. Buckets form a ring of ceil(max_arc / w) + 2 slots (rounded up
+//    to a power of two). Settle
 //    order is non-decreasing bucket by bucket (within one bucket width), not node by node.
 //  - QueueKind::automatic (default): buckets when the smallest arc time is > 0 and the ratio
 //    largest / smallest arc time is at most kMaxBucketRing (e.g. the lattice model: 14–105 s),
