@@ -126,8 +126,11 @@ private:
     template <typename Stop>
     void run_impl(double max_seconds, Stop&& stop);
     // Bucket queue.
+    /// Bucket index of a time; clamped (no undefined conversion) for times beyond 1e18
+    /// bucket widths, which are then no longer ordered among themselves.
     [[nodiscard]] std::uint64_t bucket_of(double t) const noexcept {
-        return static_cast<std::uint64_t>(t * inv_width_);
+        const double b = t * inv_width_;
+        return b < 1e18 ? static_cast<std::uint64_t>(b) : std::uint64_t{1'000'000'000'000'000'000};
     }
     void bucket_push(NodeId v, double t);
     /// Moves to the lowest bucket holding an unsettled node (injecting due sources) and drops
