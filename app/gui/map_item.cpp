@@ -4,6 +4,7 @@
 #include <QQuickWindow>
 #include <QSGImageNode>
 #include <QSGOpacityNode>
+#include <QSGRectangleNode>
 #include <QSGRendererInterface>
 #include <QSGTransformNode>
 
@@ -33,11 +34,16 @@ struct LayerNodes {
 };
 
 /// The item's root node: typed pointers to its children (qtdeclarative scenegraph/graph style).
+/// Children, bottom to top: raster group (background + raster frame), geometry group (hardware
+/// path), overlay. A group with opacity 0 is skipped by the renderer.
 struct MapRootNode : QSGNode {
     bool software = false;
     MapScenePtr scene;
+    QSGOpacityNode* rasterGroup = nullptr;
+    QSGRectangleNode* background = nullptr;
+    QSGImageNode* raster = nullptr;
+    QSGOpacityNode* geometry = nullptr;
     std::vector<LayerNodes> layers;
-    QSGImageNode* polygons = nullptr;  ///< software path
     QSGImageNode* overlay = nullptr;
 };
 
@@ -109,6 +115,7 @@ MapItem::MapItem(QQuickItem* parent) : QQuickItem(parent) {
     m_fonts.major = m_fonts.normal;
     m_fonts.major.setPixelSize(13);
     m_fonts.major.setWeight(QFont::DemiBold);
+    m_worker = std::make_unique<MapRasterWorker>([this](RasterFrame frame) { onRasterFrame(std::move(frame)); });
 }
 
 MapItem::~MapItem() = default;
@@ -129,7 +136,9 @@ void MapItem::setDocument(MapDocument* document) {
 void MapItem::onSceneChanged() {
     m_scene = m_document ? m_document->scene() : nullptr;
     m_style = m_document ? m_document->style() : MapStyle{};
-    m_sceneDirty = m_styleDirty = m_thickDirty = m_polygonImageStale = true;
+    m_sceneDirty = m_styleDirty = m_thickDirty = true;
+    m_progressive = false;
+    m_worker->cancel();
     if (m_scene && !m_viewInitialised && width() > 0 && height() > 0) zoomToCapso();
     polish();
     update();
@@ -138,9 +147,12 @@ void MapItem::onSceneChanged() {
 void MapItem::onStyleChanged() {
     if (!m_document) return;
     m_style = m_document->style();
-    m_styleDirty = m_polygonImageStale = true;
+    m_styleDirty = true;
+    // The geometry nodes follow a style change at once; an outdated frame must not stay up.
+    if (!baseCurrent()) m_progressive = false;
     polish();
     update();
+    updateSharp();
 }
 
 void MapItem::onZoomRequested(double minX, double minY, double maxX, double maxY) {
@@ -160,7 +172,55 @@ void MapItem::setView(const MapView& view) {
     m_view = view;
     m_viewInitialised = true;
     if (scaleChanged) m_thickDirty = true;
+    // Hardware path: show the last frame transformed until the frame of this view is painted.
+    if (!m_software && m_backendKnown) m_progressive = baseCurrent() && m_base.view != m_view;
     viewUpdated();
+    updateSharp();
+}
+
+bool MapItem::baseCurrent() const {
+    return !m_base.isNull() && m_scene && m_base.scene == m_scene && samePolygonStyle(m_base.style, m_style);
+}
+
+bool MapItem::isSharp() const {
+    if (!m_scene) return false;
+    if (!m_software) return !m_progressive;
+    return baseCurrent() && m_base.view == m_view;
+}
+
+void MapItem::updateSharp() {
+    const bool sharp = isSharp();
+    if (sharp == m_lastSharp) return;
+    m_lastSharp = sharp;
+    emit sharpChanged();
+}
+
+void MapItem::setHoldRasterFrames(bool hold) {
+    m_holdFrames = hold;
+    if (!hold && !m_held.isNull()) onRasterFrame(std::exchange(m_held, RasterFrame{}));
+}
+
+void MapItem::requestRaster(qreal dpr) {
+    if (baseCurrent() && m_base.view == m_view && m_base.image.devicePixelRatio() == dpr) return;
+    const bool asked = m_worker->busy() && m_requested.scene == m_scene && m_requested.view == m_view &&
+                       samePolygonStyle(m_requested.style, m_style);
+    if (asked) return;
+    m_requested = RasterFrame{QImage(), m_view, m_scene, m_style};
+    m_worker->request(m_scene, m_style, m_view, dpr, baseCurrent() ? m_base : RasterFrame{});
+}
+
+void MapItem::onRasterFrame(RasterFrame frame) {
+    if (m_holdFrames) {
+        m_held = std::move(frame);
+        return;
+    }
+    if (frame.scene != m_scene || !samePolygonStyle(frame.style, m_style)) return;  // outdated
+    m_base = std::move(frame);
+    m_baseDirty = true;
+    if (m_progressive && m_base.view == m_view) m_progressive = false;
+    polish();
+    update();
+    updateSharp();
 }
 
 void MapItem::viewUpdated() {
@@ -241,51 +301,20 @@ void MapItem::updatePolish() {
         QPainter p(&m_overlay);
         paintOverlay(p, *m_scene, m_style, m_view, m_layout, m_fonts, m_sprites);
     }
-    if (m_software) {
-        paintSoftwarePolygons(pixels, dpr);
-    } else {
-        m_polygonImage = QImage();
-        if (m_scene->bassins && (m_thickDirty || m_bassinThickScale != m_view.scale())) {
-            m_bassinThick = thickLineTriangles(m_scene->bassins->lines, linewidth::kBassin / m_view.scale());
-            m_bassinThickScale = m_view.scale();
-            m_thickDirty = true;
-        }
+    if (m_software && !baseCurrent()) {
+        // Nothing to show transformed (first frame, new scene or polygon style): paint now.
+        m_worker->cancel();
+        m_base = renderRasterFrame(m_scene, m_style, m_view, dpr);
+        m_baseDirty = true;
     }
+    if (!m_software && !m_progressive && m_scene->bassins && (m_thickDirty || m_bassinThickScale != m_view.scale())) {
+        m_bassinThick = thickLineTriangles(m_scene->bassins->lines, linewidth::kBassin / m_view.scale());
+        m_bassinThickScale = m_view.scale();
+        m_thickDirty = true;
+    }
+    requestRaster(dpr);
+    updateSharp();
     m_imagesDirty = true;
-}
-
-void MapItem::paintSoftwarePolygons(QSize pixels, qreal dpr) {
-    // A pan by whole device pixels reuses the previous image: shift it, then paint only the
-    // strips that came into view (the same pixels a full paint gives there).
-    const QPointF shift = (m_view.worldToScreen(m_polygonView.center()) - m_polygonView.worldToScreen(m_polygonView.center())) * dpr;
-    const bool wholePixels = std::abs(shift.x() - std::round(shift.x())) < 1e-6 && std::abs(shift.y() - std::round(shift.y())) < 1e-6;
-    const bool reuse = !m_polygonImageStale && !m_polygonImage.isNull() && m_polygonImage.size() == pixels &&
-                       m_polygonView.scale() == m_view.scale() && m_polygonView.viewport() == m_view.viewport() && wholePixels &&
-                       std::abs(shift.x()) < pixels.width() / 2.0 && std::abs(shift.y()) < pixels.height() / 2.0;
-    QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(dpr);
-    image.fill(palette::kBackground);
-    QPainter p(&image);
-    if (reuse) {
-        const int dx = static_cast<int>(std::round(shift.x())), dy = static_cast<int>(std::round(shift.y()));
-        p.save();
-        p.resetTransform();
-        p.drawImage(QPoint(dx, dy), m_polygonImage);
-        p.restore();
-        const double w = pixels.width() / dpr, h = pixels.height() / dpr, sx = dx / dpr, sy = dy / dpr;
-        if (sx > 0) paintPolygonLayers(p, *m_scene, m_style, m_view, QRectF(0, 0, sx, h));
-        if (sx < 0) paintPolygonLayers(p, *m_scene, m_style, m_view, QRectF(w + sx, 0, -sx, h));
-        // Horizontal strips leave out the columns already painted, so no pixel is painted twice.
-        const double x0 = std::max(0.0, sx), x1 = w + std::min(0.0, sx);
-        if (sy > 0) paintPolygonLayers(p, *m_scene, m_style, m_view, QRectF(x0, 0, x1 - x0, sy));
-        if (sy < 0) paintPolygonLayers(p, *m_scene, m_style, m_view, QRectF(x0, h + sy, x1 - x0, -sy));
-    } else {
-        paintPolygonLayers(p, *m_scene, m_style, m_view);
-    }
-    p.end();
-    m_polygonImage = std::move(image);
-    m_polygonView = m_view;
-    m_polygonImageStale = false;
 }
 
 QSGNode* MapItem::updatePaintNode(QSGNode* old, UpdatePaintNodeData*) {
@@ -308,23 +337,30 @@ QSGNode* MapItem::updatePaintNode(QSGNode* old, UpdatePaintNodeData*) {
         root = new MapRootNode;
         root->software = software;
         root->scene = m_scene;
+        root->rasterGroup = new QSGOpacityNode;
+        root->background = window()->createRectangleNode();
+        root->background->setColor(palette::kBackground);
+        root->rasterGroup->appendChildNode(root->background);
+        root->appendChildNode(root->rasterGroup);
+        root->geometry = new QSGOpacityNode;
+        root->appendChildNode(root->geometry);
         if (!software) {
             for (PolygonLayer kind : {PolygonLayer::Context, PolygonLayer::Communes, PolygonLayer::Bassins, PolygonLayer::Stress})
                 if (auto mesh = meshOf(*m_scene, kind)) root->layers.push_back(buildLayerNodes(kind, *mesh));
         }
-        m_styleDirty = m_thickDirty = m_imagesDirty = true;
+        m_styleDirty = m_thickDirty = m_imagesDirty = m_baseDirty = true;
     }
 
     if (!software) {
         if (m_styleDirty) {
             // Re-stack layers in style order and apply visibility and opacity.
             for (LayerNodes& n : root->layers)
-                if (n.transform->parent()) root->removeChildNode(n.transform);
+                if (n.transform->parent()) root->geometry->removeChildNode(n.transform);
             for (const PolygonLayerDraw& draw : m_style.polygonLayers) {
                 for (LayerNodes& n : root->layers) {
                     if (n.kind != draw.layer) continue;
                     n.opacity->setOpacity(draw.visible ? draw.opacity : 0.0);
-                    root->appendChildNode(n.transform);
+                    root->geometry->appendChildNode(n.transform);
                     if (n.kind == PolygonLayer::Communes && n.fill) {
                         std::vector<QColor> colors = m_style.communeFill;
                         for (std::size_t i = 0; i < colors.size() && i < m_style.communeNoData.size(); ++i)
@@ -334,22 +370,40 @@ QSGNode* MapItem::updatePaintNode(QSGNode* old, UpdatePaintNodeData*) {
                 }
             }
         }
-        for (LayerNodes& n : root->layers) {
-            n.transform->setMatrix(toMatrix(m_view.transformFromOrigin(n.origin)));
-            if (n.thick && m_thickDirty) n.thick->setTriangles(m_bassinThick);
+        if (!m_progressive) {
+            for (LayerNodes& n : root->layers) {
+                n.transform->setMatrix(toMatrix(m_view.transformFromOrigin(n.origin)));
+                if (n.thick && m_thickDirty) n.thick->setTriangles(m_bassinThick);
+            }
+            m_thickDirty = false;
         }
-        m_thickDirty = false;
-    } else if (m_imagesDirty && !m_polygonImage.isNull()) {
-        root->polygons = imageNode(window(), m_polygonImage, boundingRect(), root->polygons);
-        if (!root->polygons->parent()) root->prependChildNode(root->polygons);
+    }
+    // Software path: always the raster frame. Hardware path: the raster frame while
+    // progressive, otherwise the geometry nodes.
+    const bool showRaster = software || m_progressive;
+    if (root->rasterGroup->opacity() != (showRaster ? 1.0 : 0.0)) root->rasterGroup->setOpacity(showRaster ? 1.0 : 0.0);
+    if (root->geometry->opacity() != (showRaster ? 0.0 : 1.0)) root->geometry->setOpacity(showRaster ? 0.0 : 1.0);
+    if (showRaster) {
+        root->background->setRect(boundingRect());
+        if (!m_base.isNull() && (m_baseDirty || !root->raster)) {
+            if (!root->raster) {
+                root->raster = window()->createImageNode();
+                root->raster->setOwnsTexture(true);
+                root->raster->setFiltering(QSGTexture::Linear);
+                root->rasterGroup->appendChildNode(root->raster);
+            }
+            root->raster->setTexture(window()->createTextureFromImage(m_base.image));
+            m_baseDirty = false;
+        }
+        if (root->raster) {
+            const FramePlacement place = placeFrame(m_base, m_view);
+            root->raster->setRect(place.isEmpty() ? QRectF() : place.target);
+            root->raster->setSourceRect(place.isEmpty() ? QRectF() : place.source);
+        }
     }
     if (m_imagesDirty && !m_overlay.isNull()) {
         root->overlay = imageNode(window(), m_overlay, boundingRect(), root->overlay);
-    }
-    if (root->overlay) {
-        // The overlay is always the last child (drawn on top).
-        if (root->overlay->parent()) root->removeChildNode(root->overlay);
-        root->appendChildNode(root->overlay);
+        if (!root->overlay->parent()) root->appendChildNode(root->overlay);  // last child: on top
     }
     m_styleDirty = m_sceneDirty = m_imagesDirty = false;
     return root;
