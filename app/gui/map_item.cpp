@@ -136,7 +136,7 @@ void MapItem::setDocument(MapDocument* document) {
 void MapItem::onSceneChanged() {
     m_scene = m_document ? m_document->scene() : nullptr;
     m_style = m_document ? m_document->style() : MapStyle{};
-    m_sceneDirty = m_styleDirty = m_thickDirty = true;
+    m_sceneDirty = m_styleDirty = m_thickDirty = m_overlayDirty = true;
     m_progressive = false;
     m_worker->cancel();
     if (m_scene && !m_viewInitialised && width() > 0 && height() > 0) zoomToCapso();
@@ -147,7 +147,7 @@ void MapItem::onSceneChanged() {
 void MapItem::onStyleChanged() {
     if (!m_document) return;
     m_style = m_document->style();
-    m_styleDirty = true;
+    m_styleDirty = m_overlayDirty = true;
     // The geometry nodes follow a style change at once; an outdated frame must not stay up.
     if (!baseCurrent()) m_progressive = false;
     polish();
@@ -292,15 +292,6 @@ void MapItem::updatePolish() {
     const qreal dpr = window() ? window()->effectiveDevicePixelRatio() : 1.0;
     const QSize pixels = (size() * dpr).toSize();
 
-    m_layout = layoutOverlay(*m_scene, m_style, m_view, m_fonts);
-
-    m_overlay = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
-    m_overlay.setDevicePixelRatio(dpr);
-    m_overlay.fill(Qt::transparent);
-    {
-        QPainter p(&m_overlay);
-        paintOverlay(p, *m_scene, m_style, m_view, m_layout, m_fonts, m_sprites);
-    }
     if (m_software && !baseCurrent()) {
         // Nothing to show transformed (first frame, new scene or polygon style): paint now.
         m_worker->cancel();
@@ -314,6 +305,21 @@ void MapItem::updatePolish() {
     }
     requestRaster(dpr);
     updateSharp();
+
+    // The overlay follows a view change alone only once the map is sharp; until then the last
+    // overlay is shown transformed with the raster frame (QGIS-style preview).
+    const bool viewOnly = !m_overlayDirty && !m_overlay.isNull() && m_overlay.size() == pixels;
+    if (viewOnly && (m_overlayView == m_view || !isSharp())) return;
+    m_layout = layoutOverlay(*m_scene, m_style, m_view, m_fonts);
+    m_overlay = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
+    m_overlay.setDevicePixelRatio(dpr);
+    m_overlay.fill(Qt::transparent);
+    {
+        QPainter p(&m_overlay);
+        paintOverlay(p, *m_scene, m_style, m_view, m_layout, m_fonts, m_sprites);
+    }
+    m_overlayView = m_view;
+    m_overlayDirty = false;
     m_imagesDirty = true;
 }
 
@@ -396,7 +402,7 @@ QSGNode* MapItem::updatePaintNode(QSGNode* old, UpdatePaintNodeData*) {
             m_baseDirty = false;
         }
         if (root->raster) {
-            const FramePlacement place = placeFrame(m_base, m_view);
+            const FramePlacement place = placeImage(m_base.image.size(), m_base.view, m_view);
             root->raster->setRect(place.isEmpty() ? QRectF() : place.target);
             root->raster->setSourceRect(place.isEmpty() ? QRectF() : place.source);
         }
@@ -405,6 +411,11 @@ QSGNode* MapItem::updatePaintNode(QSGNode* old, UpdatePaintNodeData*) {
         root->overlay = imageNode(window(), m_overlay, boundingRect(), root->overlay);
         if (!root->overlay->parent()) root->appendChildNode(root->overlay);  // last child: on top
     }
+    if (root->overlay) {
+        const FramePlacement place = placeImage(m_overlay.size(), m_overlayView, m_view);
+        root->overlay->setRect(place.isEmpty() ? QRectF() : place.target);
+        root->overlay->setSourceRect(place.isEmpty() ? QRectF() : place.source);
+    }
     m_styleDirty = m_sceneDirty = m_imagesDirty = false;
     return root;
 }
@@ -412,7 +423,9 @@ QSGNode* MapItem::updatePaintNode(QSGNode* old, UpdatePaintNodeData*) {
 MapItem::Pick MapItem::pickAt(QPointF pos) const {
     Pick pick;
     if (!m_scene) return pick;
-    if (const PlacedSymbol* s = m_layout.symbolAt(pos, m_layout.symbolSize * 0.7)) {
+    // The layout is that of the overlay on screen, painted for m_overlayView.
+    const QPointF inOverlay = m_overlayView.worldToScreen(m_view.screenToWorld(pos));
+    if (const PlacedSymbol* s = m_layout.symbolAt(inOverlay, m_layout.symbolSize * 0.7)) {
         pick.facility = s->facility;
         if (s->badgeCount > 1) pick.badgeSite = s->siteKey;
         return pick;

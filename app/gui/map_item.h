@@ -10,10 +10,12 @@
 //   geometry nodes): polygons are painted with QPainter into a QSGImageNode instead.
 // - Progressive rendering (both paths): the polygons of every view are also painted into a
 //   raster frame by a background worker (map_raster_worker.h). While the view changes, the last
-//   frame is shown scaled/translated (one textured quad) with the area it does not cover in the
-//   background colour, and the overlay (labels, symbols, highlight) is drawn for the new view;
-//   when the frame of the current view arrives it is swapped in (software path) or the geometry
-//   nodes come back (hardware path). `sharp` tells which state the map is in.
+//   frame and the last overlay (labels, symbols, highlight) are shown scaled/translated (two
+//   textured quads), the area they do not cover in the background colour; when the frame of the
+//   current view arrives it is swapped in (software path) or the geometry nodes come back
+//   (hardware path) and the overlay is laid out and painted for the view. A style change
+//   (hover, selection, filters) repaints the overlay for the current view at once. `sharp`
+//   tells which state the map is in.
 // - Input: drag pans, wheel zooms around the cursor, +/- and arrow keys, click selects (the
 //   document's info panel follows), hover highlights.
 // \note QML Type: MapCanvas
@@ -72,8 +74,10 @@ public:
 
     [[nodiscard]] const MapView& view() const { return m_view; }
     void setView(const MapView& view);
-    /// The overlay layout of the last polish (symbols and labels as drawn).
+    /// The overlay layout (symbols and labels as drawn), in the screen coordinates of
+    /// overlayView(): the current view once the map is sharp.
     [[nodiscard]] const OverlayLayout& overlayLayout() const { return m_layout; }
+    [[nodiscard]] const MapView& overlayView() const { return m_overlayView; }
 
     Q_INVOKABLE void zoomIn();
     Q_INVOKABLE void zoomOut();
@@ -136,6 +140,8 @@ private:
     LabelFonts m_fonts;
     SpriteCache m_sprites;
     QImage m_overlay;        ///< labels, symbols, highlight (both paths)
+    MapView m_overlayView;   ///< the view m_overlay and m_layout were made for
+    bool m_overlayDirty = true;  ///< style or scene changed since m_overlay was painted
     // Progressive rendering.
     std::unique_ptr<MapRasterWorker> m_worker;
     RasterFrame m_base;              ///< last raster frame; shown transformed while interacting

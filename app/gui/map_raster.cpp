@@ -55,14 +55,14 @@ RasterFrame renderRasterFrame(const MapScenePtr& scene, const MapStyle& style, c
     return out;
 }
 
-FramePlacement placeFrame(const RasterFrame& frame, const MapView& current) {
+FramePlacement placeImage(QSize imagePixels, const MapView& painted, const MapView& current) {
     FramePlacement out;
-    if (frame.isNull()) return out;
-    const WorldRect w = frame.view.visibleWorld();
+    if (imagePixels.isEmpty()) return out;
+    const WorldRect w = painted.visibleWorld();
     const QRectF landed(current.worldToScreen({w.minX, w.maxY}), current.worldToScreen({w.maxX, w.minY}));
     out.target = landed.intersected(QRectF(QPointF(0, 0), current.viewport()));
     if (out.target.isEmpty() || landed.isEmpty()) return {};
-    const double kx = frame.image.width() / landed.width(), ky = frame.image.height() / landed.height();
+    const double kx = imagePixels.width() / landed.width(), ky = imagePixels.height() / landed.height();
     out.source = QRectF((out.target.left() - landed.left()) * kx, (out.target.top() - landed.top()) * ky,
                         out.target.width() * kx, out.target.height() * ky);
     return out;

@@ -38,14 +38,15 @@ struct RasterFrame {
                                             qreal dpr, const RasterFrame& previous = {},
                                             const std::atomic<bool>* cancel = nullptr);
 
-/// Where a frame lands in another view: `target` in item pixels, clipped to the viewport, and
-/// `source` the matching rectangle of the frame's image in image pixels. Empty when the frame is
-/// entirely off screen. The rest of the viewport has no data yet (drawn in the background colour).
+/// Where an image of `imagePixels` covering the viewport of `painted` lands in the view
+/// `current`: `target` in item pixels, clipped to the viewport, and `source` the matching
+/// rectangle of the image in image pixels. Empty when the image is entirely off screen. The rest
+/// of the viewport has no data yet (drawn in the background colour).
 struct FramePlacement {
     QRectF target;
     QRectF source;
     [[nodiscard]] bool isEmpty() const { return target.isEmpty() || source.isEmpty(); }
 };
-[[nodiscard]] FramePlacement placeFrame(const RasterFrame& frame, const MapView& current);
+[[nodiscard]] FramePlacement placeImage(QSize imagePixels, const MapView& painted, const MapView& current);
 
 }  // namespace maillage::app

@@ -136,6 +136,8 @@ TEST_F(ScreenshotDb, CommuneInteriorsHaveTheirClassColour) {
     std::set<std::size_t> classesChecked;
     int checked = 0;
     for (std::size_t i = 0; i < communes.size(); ++i) {
+        // Under xvfb the X pointer may rest over the map: its commune is highlighted (lighter).
+        if (static_cast<int>(i) == doc.style().hoveredCommune) continue;
         const FeatureMesh& f = mesh.features[i];
         std::optional<QPointF> spot;
         for (int gy = 1; gy < 12 && !spot; ++gy)
