@@ -390,7 +390,7 @@ QSGNode* MapItem::updatePaintNode(QSGNode* old, UpdatePaintNodeData*) {
     if (root->rasterGroup->opacity() != (showRaster ? 1.0 : 0.0)) root->rasterGroup->setOpacity(showRaster ? 1.0 : 0.0);
     if (root->geometry->opacity() != (showRaster ? 0.0 : 1.0)) root->geometry->setOpacity(showRaster ? 0.0 : 1.0);
     if (showRaster) {
-        root->background->setRect(boundingRect());
+        QRectF uncovered = boundingRect();  // background only where the frame leaves a gap
         if (!m_base.isNull() && (m_baseDirty || !root->raster)) {
             if (!root->raster) {
                 root->raster = window()->createImageNode();
@@ -405,7 +405,9 @@ QSGNode* MapItem::updatePaintNode(QSGNode* old, UpdatePaintNodeData*) {
             const FramePlacement place = placeImage(m_base.image.size(), m_base.view, m_view);
             root->raster->setRect(place.isEmpty() ? QRectF() : place.target);
             root->raster->setSourceRect(place.isEmpty() ? QRectF() : place.source);
+            if (place.target.adjusted(-0.01, -0.01, 0.01, 0.01).contains(boundingRect())) uncovered = QRectF();
         }
+        root->background->setRect(uncovered);
     }
     if (m_imagesDirty && !m_overlay.isNull()) {
         root->overlay = imageNode(window(), m_overlay, boundingRect(), root->overlay);

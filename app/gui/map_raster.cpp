@@ -29,7 +29,7 @@ RasterFrame renderRasterFrame(const MapScenePtr& scene, const MapStyle& style, c
                        previous.image.size() == pixels && previous.image.devicePixelRatio() == dpr &&
                        previous.view.scale() == view.scale() && previous.view.viewport() == view.viewport() && wholePixels &&
                        std::abs(shift.x()) < pixels.width() / 2.0 && std::abs(shift.y()) < pixels.height() / 2.0;
-    QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
+    QImage image(pixels, QImage::Format_RGB32);  // opaque: drawn without blending
     image.setDevicePixelRatio(dpr);
     image.fill(palette::kBackground);
     QPainter p(&image);

@@ -2,7 +2,7 @@
 // was painted from. The progressive renderer shows the last frame transformed while the user
 // pans or zooms, and renders the frame of the new view off the GUI thread (map_raster_worker.h).
 //
-// Contract: images are ARGB32 premultiplied, in device pixels, with their device pixel ratio set;
+// Contract: images are opaque RGB32 (the background colour where nothing is drawn), in device pixels, with their device pixel ratio set;
 // they cover exactly `view.visibleWorld()`. renderRasterFrame() may run on any thread: it only
 // reads the immutable scene and its own copies of the style and view.
 #pragma once

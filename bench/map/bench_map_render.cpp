@@ -93,6 +93,8 @@ std::shared_ptr<const PolygonLayerMesh> voronoiStressLayer(int cells) {
 struct Session {
     std::unique_ptr<AppWindow> window;
     std::shared_ptr<const PolygonLayerMesh> stress;
+    std::unique_ptr<QQuickWindow> mapOnly;  ///< destroyed before `window` (its document)
+    MapItem* mapOnlyItem = nullptr;
 };
 
 std::unique_ptr<Session> g_session;
@@ -136,6 +138,24 @@ void useStress(bool on) {
     waitSharp(s.window->window(), map);
 }
 
+/// A bare window of the map item's size in the app (780 × 900) holding only a MapCanvas on the
+/// same document: the map's own frame cost, without the app's sidebars and controls.
+MapItem* mapOnlyWindow() {
+    Session& s = session();
+    if (!s.mapOnly) {
+        s.mapOnly = std::make_unique<QQuickWindow>();
+        const QSizeF size = s.window->map()->size();
+        s.mapOnly->resize(size.toSize());
+        s.mapOnlyItem = new MapItem(s.mapOnly->contentItem());
+        s.mapOnlyItem->setSize(size);
+        s.mapOnlyItem->setDocument(s.window->document());
+        s.mapOnly->show();
+        waitFrame(s.mapOnly.get());
+        waitSharp(s.mapOnly.get(), s.mapOnlyItem);
+    }
+    return s.mapOnlyItem;
+}
+
 void BM_StartupToFirstFrame(benchmark::State& state) {
     for (auto _ : state) {
         QElapsedTimer t;
@@ -151,10 +171,20 @@ void BM_StartupToFirstFrame(benchmark::State& state) {
 
 /// One interactive frame per iteration: change the view, wait until the next frame is on screen.
 /// Then, separately, the latency to the sharp frame (counter sharp_ms).
-void frames(benchmark::State& state, bool stress, bool zoom) {
+/// `mapOnly`: in a window holding only the map canvas (mapOnlyWindow()) instead of the app.
+void frames(benchmark::State& state, bool stress, bool zoom, bool mapOnly = false) {
     useStress(stress);
     MapItem* map = session().window->map();
     QQuickWindow* w = session().window->window();
+    if (mapOnly) {
+        map = mapOnlyWindow();
+        w = map->window();
+        MapView v = map->view();
+        v.setViewport(map->size());
+        v.fit(stress ? session().stress->bounds : session().window->document()->scene()->capsoBounds, stress ? 10 : 28);
+        map->setView(v);
+        waitSharp(w, map);
+    }
     int step = 0;
     const auto nextView = [&] {
         MapView v = map->view();
@@ -259,6 +289,10 @@ void BM_PanCapso(benchmark::State& s) { frames(s, false, false); }
 void BM_ZoomCapso(benchmark::State& s) { frames(s, false, true); }
 void BM_PanStress35k(benchmark::State& s) { frames(s, true, false); }
 void BM_ZoomStress35k(benchmark::State& s) { frames(s, true, true); }
+void BM_MapOnlyPanCapso(benchmark::State& s) { frames(s, false, false, true); }
+void BM_MapOnlyZoomCapso(benchmark::State& s) { frames(s, false, true, true); }
+void BM_MapOnlyPanStress35k(benchmark::State& s) { frames(s, true, false, true); }
+void BM_MapOnlyZoomStress35k(benchmark::State& s) { frames(s, true, true, true); }
 void BM_PeerQPainterCapso(benchmark::State& s) { painterFrames(s, false); }
 void BM_PeerQPainterStress35k(benchmark::State& s) { painterFrames(s, true); }
 
@@ -274,6 +308,10 @@ BENCHMARK(BM_WindowFrameFloorStress35k)->UseManualTime()->Unit(benchmark::kMilli
 BENCHMARK(BM_PanStress35k)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(30);
 BENCHMARK(BM_ZoomStress35k)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(30);
 BENCHMARK(BM_PeerQPainterStress35k)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(10);
+BENCHMARK(BM_MapOnlyPanCapso)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(60);
+BENCHMARK(BM_MapOnlyZoomCapso)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(60);
+BENCHMARK(BM_MapOnlyPanStress35k)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(30);
+BENCHMARK(BM_MapOnlyZoomStress35k)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(30);
 
 int main(int argc, char** argv) {
     // Measure rendering, not the display's refresh: no vsync, everything on the GUI thread.
