@@ -20,6 +20,8 @@ namespace {
 
 constexpr double kZoomStep = 1.5;
 constexpr double kDragThresholdPx = 4.0;
+/// Quiet time after a view change before the sharp frame is painted (debounce of bursts).
+constexpr int kRasterDelayMs = 30;
 
 QMatrix4x4 toMatrix(const QTransform& t) { return QMatrix4x4(t); }
 
@@ -116,6 +118,8 @@ MapItem::MapItem(QQuickItem* parent) : QQuickItem(parent) {
     m_fonts.major.setPixelSize(13);
     m_fonts.major.setWeight(QFont::DemiBold);
     m_worker = std::make_unique<MapRasterWorker>([this](RasterFrame frame) { onRasterFrame(std::move(frame)); });
+    m_rasterTimer.setSingleShot(true);
+    connect(&m_rasterTimer, &QTimer::timeout, this, &MapItem::startRaster);
 }
 
 MapItem::~MapItem() = default;
@@ -139,6 +143,7 @@ void MapItem::onSceneChanged() {
     m_sceneDirty = m_styleDirty = m_thickDirty = m_overlayDirty = true;
     m_progressive = false;
     m_worker->cancel();
+    m_rasterTimer.stop();
     if (m_scene && !m_viewInitialised && width() > 0 && height() > 0) zoomToCapso();
     polish();
     update();
@@ -201,12 +206,26 @@ void MapItem::setHoldRasterFrames(bool hold) {
 }
 
 void MapItem::requestRaster(qreal dpr) {
-    if (baseCurrent() && m_base.view == m_view && m_base.image.devicePixelRatio() == dpr) return;
-    const bool asked = m_worker->busy() && m_requested.scene == m_scene && m_requested.view == m_view &&
-                       samePolygonStyle(m_requested.style, m_style);
-    if (asked) return;
+    if (baseCurrent() && m_base.view == m_view && m_base.image.devicePixelRatio() == dpr) {
+        m_rasterTimer.stop();
+        return;
+    }
+    const auto wanted = [&](const RasterFrame& f) {
+        return f.scene == m_scene && f.view == m_view && samePolygonStyle(f.style, m_style) && m_rasterDpr == dpr;
+    };
+    if ((m_worker->busy() || m_rasterTimer.isActive()) && wanted(m_requested)) return;
+    // A new target: the frame being painted is obsolete. Start painting once views stop following
+    // each other within kRasterDelayMs (a wheel or drag burst), so that the interactive frames
+    // keep the CPU; at once when there is no frame at all yet.
+    m_worker->cancel();
     m_requested = RasterFrame{QImage(), m_view, m_scene, m_style};
-    m_worker->request(m_scene, m_style, m_view, dpr, baseCurrent() ? m_base : RasterFrame{});
+    m_rasterDpr = dpr;
+    m_rasterTimer.start(m_base.isNull() ? 0 : kRasterDelayMs);
+}
+
+void MapItem::startRaster() {
+    if (m_requested.scene != m_scene) return;
+    m_worker->request(m_requested.scene, m_requested.style, m_requested.view, m_rasterDpr, baseCurrent() ? m_base : RasterFrame{});
 }
 
 void MapItem::onRasterFrame(RasterFrame frame) {

@@ -9,7 +9,8 @@
 //   Software path (QT_QPA_PLATFORM=offscreen picks it automatically and ignores custom
 //   geometry nodes): polygons are painted with QPainter into a QSGImageNode instead.
 // - Progressive rendering (both paths): the polygons of every view are also painted into a
-//   raster frame by a background worker (map_raster_worker.h). While the view changes, the last
+//   raster frame by a background worker (map_raster_worker.h), started once the view has been
+//   still for 30 ms (bursts of wheel/drag steps leave the CPU to the frames). Meanwhile the last
 //   frame and the last overlay (labels, symbols, highlight) are shown scaled/translated (two
 //   textured quads), the area they do not cover in the background colour; when the frame of the
 //   current view arrives it is swapped in (software path) or the geometry nodes come back
@@ -24,6 +25,7 @@
 #include <QImage>
 #include <QPointer>
 #include <QQuickItem>
+#include <QTimer>
 
 #include <memory>
 
@@ -118,6 +120,7 @@ private:
     void detectBackend();
     [[nodiscard]] bool baseCurrent() const;
     void requestRaster(qreal dpr);
+    void startRaster();
     void onRasterFrame(RasterFrame frame);
     void updateSharp();
     struct Pick {
@@ -150,6 +153,8 @@ private:
     bool m_holdFrames = false;
     RasterFrame m_held;
     RasterFrame m_requested;         ///< what the worker was last asked for (image unused)
+    qreal m_rasterDpr = 1;
+    QTimer m_rasterTimer;            ///< debounces requests during view bursts
     bool m_lastSharp = false;
     std::vector<Vec2f> m_bassinThick;  ///< hardware path: bassin outlines at the current scale
     double m_bassinThickScale = -1;
