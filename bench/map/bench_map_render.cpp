@@ -59,13 +59,15 @@ bool waitFrame(QQuickWindow* w) {
 }
 
 /// Waits until a swapped frame shows the exact rendering of the current view and the raster
-/// frame of that view exists (the map is at rest); returns false after 10 s.
+/// frame of that view and scene exists (the map is at rest, ready to zoom progressively);
+/// returns false after 10 s.
 bool waitSharp(QQuickWindow* w, MapItem* map) {
     QElapsedTimer t;
     t.start();
     while (t.elapsed() < 10000) {
         if (!waitFrame(w)) return false;
-        if (map->isSharp() && map->rasterFrame().view == map->view()) return true;
+        if (map->isSharp() && map->rasterFrame().view == map->view() && map->rasterFrame().scene == map->document()->scene())
+            return true;
     }
     return false;
 }
