@@ -15,8 +15,10 @@
 // frame (what QPainter/QQuickPaintedItem-based map canvases do, and what our software-renderer
 // fallback does), against our scene-graph path where a pan or zoom only changes a transform.
 //
-// Run: xvfb-run -a bench_map_render   (OpenGL through llvmpipe: the hardware path)
-//      QT_QPA_PLATFORM=offscreen bench_map_render   (software scene graph: QPainter fallback)
+// Run: QT_QPA_PLATFORM=offscreen bench_map_render   (software scene graph: QPainter fallback)
+//      xvfb-run -a bench_map_render   (X display; OpenGL is llvmpipe there, so the app's default
+//                                      choice is the software scene graph: render_backend.h)
+//      MAILLAGE_RENDERER=hardware xvfb-run -a bench_map_render   (OpenGL via llvmpipe: RHI path)
 // Database: $MAILLAGE_BENCH_DB, else data/capso.gpkg.
 #include <QElapsedTimer>
 #include <QGuiApplication>
