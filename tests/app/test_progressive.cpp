@@ -1,7 +1,8 @@
 // Progressive rendering, on the path the run uses (offscreen: software; xvfb: OpenGL): a zoom
 // step first shows the last frame scaled (the commune under a point keeps its class colour at
 // the point's new screen position; area the old frame did not cover is background), then the
-// frame painted by the worker, which equals a direct render of the new view.
+// frame painted by the worker, which equals a direct render of the new view. A pan step shows
+// the frame translated, the uncovered strip in the background colour.
 #include "app/gui/map_painter.h"
 #include "app/gui/map_raster.h"
 #include "window_fixture.h"
@@ -115,5 +116,37 @@ TEST_F(ScreenshotDb, ZoomOutShowsBackgroundWhereTheOldFrameEnds) {
     EXPECT_TRUE(close(mapPixel(edge), palette::kBackground, 1)) << mapPixel(edge).name().toStdString();
     map->setHoldRasterFrames(false);
     ASSERT_TRUE(test::waitSharp(*window));
+    EXPECT_EQ(map->rasterFrame().view, map->view());
+}
+
+TEST_F(ScreenshotDb, PanShowsTheTranslatedFrameThenTheSharpFrame) {
+    MapItem* map = window->map();
+    MapDocument* doc = window->document();
+    ASSERT_TRUE(test::waitSharp(*window));
+    const QPointF delta(60, 35);
+    const PolygonLayerMesh& mesh = *doc->scene()->communes;
+    int c = -1;
+    std::optional<QPointF> spot;
+    for (int i = 0; i < static_cast<int>(mesh.features.size()) && !spot; ++i) {
+        if (i == doc->style().hoveredCommune || doc->style().communeNoData[static_cast<std::size_t>(i)]) continue;
+        spot = clearSpot(*map, mesh, i, 20, [&](QPointF s) { return inOpenMap(*map, s + delta); });
+        c = i;
+    }
+    ASSERT_TRUE(spot.has_value());
+    const QColor classColour = doc->style().communeFill[static_cast<std::size_t>(c)];
+
+    map->setHoldRasterFrames(true);
+    map->panByPixels(delta.x(), delta.y());
+    image = render(*window);
+    EXPECT_FALSE(map->isSharp());
+    EXPECT_TRUE(close(mapPixel(*spot + delta), classColour, 6)) << mapPixel(*spot + delta).name().toStdString();
+    // The strip the pan uncovered on the left has no data yet: background colour.
+    const QPointF strip(delta.x() / 2, map->height() / 2);
+    EXPECT_TRUE(close(mapPixel(strip), palette::kBackground, 1)) << mapPixel(strip).name().toStdString();
+
+    map->setHoldRasterFrames(false);
+    ASSERT_TRUE(test::waitSharp(*window));
+    image = render(*window);
+    EXPECT_TRUE(close(mapPixel(*spot + delta), classColour, 6));
     EXPECT_EQ(map->rasterFrame().view, map->view());
 }
