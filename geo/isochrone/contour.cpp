@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -102,15 +103,17 @@ std::vector<ContourRing> contour_rings(const TimeRaster& raster, double threshol
     ContourScratch& w = contour_scratch();
 
     // Pass 1: which corners are inside (t_centre <= T), on the padded lattice (padding is
-    // +inf, i.e. outside). One byte per corner; the compare is done in double, as the contract
-    // says, and vectorises.
+    // +inf, i.e. outside). One byte per corner. The contract compares in double; with tf the
+    // largest float <= T, (double)v <= T exactly when v <= tf, a float compare that vectorises.
     const std::size_t px = static_cast<std::size_t>(f.px);
     const std::size_t nx = static_cast<std::size_t>(raster.grid.nx);
-    w.inside.assign(px * static_cast<std::size_t>(f.py), 0);
+    float tf = static_cast<float>(t);
+    if (static_cast<double>(tf) > t) tf = std::nextafter(tf, -kInf);
+    w.inside.assign(px * static_cast<std::size_t>(f.py) + 8, 0);  // + 8: word reads past the end
     for (int j = 0; j < raster.grid.ny; ++j) {
         const float* src = raster.seconds.data() + static_cast<std::size_t>(j) * nx;
         std::uint8_t* dst = w.inside.data() + (static_cast<std::size_t>(j) + 1) * px + 1;
-        for (std::size_t i = 0; i < nx; ++i) dst[i] = static_cast<double>(src[i]) <= t ? 1 : 0;
+        for (std::size_t i = 0; i < nx; ++i) dst[i] = src[i] <= tf ? 1 : 0;
     }
 
     // Pass 2: marching squares. Only cells with both inside and outside corners emit segments.
@@ -119,6 +122,17 @@ std::vector<ContourRing> contour_rings(const TimeRaster& raster, double threshol
         const std::uint8_t* in0 = w.inside.data() + static_cast<std::size_t>(cj) * px;
         const std::uint8_t* in1 = in0 + px;
         for (int ci = 0; ci + 1 < f.px; ++ci) {
+            // Skip 8 cells at once where their 2 x 9 corners are all outside or all inside.
+            if (ci + 9 < f.px) {
+                std::uint64_t a = 0, b = 0;
+                std::memcpy(&a, in0 + ci, 8);
+                std::memcpy(&b, in1 + ci, 8);
+                constexpr std::uint64_t kAllInside = 0x0101010101010101ull;
+                if (a == b && (a == 0 || a == kAllInside) && in0[ci + 8] == (a & 1u) && in1[ci + 8] == (a & 1u)) {
+                    ci += 7;  // cells ci .. ci + 7 are uniform; the loop's ++ci moves to ci + 8
+                    continue;
+                }
+            }
             // Corners counter-clockwise: BL, BR, TR, TL; cell edge k joins corner k to k+1.
             const unsigned code = in0[ci] | (in0[ci + 1] << 1) | (in1[ci + 1] << 2) | (in1[ci] << 3);
             if (code == 0 || code == 15) continue;

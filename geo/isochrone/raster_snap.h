@@ -61,7 +61,7 @@ private:
         double min_x, min_y, max_x, max_y;  ///< bounding box of its segments
         std::uint32_t first, count;         ///< its segments: [first, first + count)
     };
-    static constexpr int kLeafCells = 4;  ///< blocks of at most this many centres are brute-forced
+    static constexpr int kLeafCells = 16;  ///< blocks of at most this many centres are brute-forced
     /// Squared distance between a cluster's box and the rectangle [lo, hi] (0 if they overlap).
     static double box_distance2(const Cluster& c, XY lo, XY hi) noexcept;
     void solve(const RasterGrid& grid, double radius_m, Block block, std::size_t first, std::size_t count,
