@@ -99,7 +99,7 @@ QGS
       --VALUE_BOTH=T --DEFAULT_DIRECTION=2 --SPEED_FIELD=speed_kmh --DEFAULT_SPEED=50 --TOLERANCE=0 \
       "--START_POINT=$XY [EPSG:2154]" --TRAVEL_COST2=0.25 --INCLUDE_BOUNDS=0 \
       --OUTPUT_LINES="$QG/lines.gpkg" --OUTPUT="$QG/nodes.gpkg" >/dev/null 2>&1
-    walls+=("$(python3 -c "import sys; print((float(sys.argv[2]) - float(sys.argv[1])) * 1000)" "$t0" "$(date +%s.%N)")")
+    walls+=("$(python3 -c "import sys; print('%.0f' % ((float(sys.argv[2]) - float(sys.argv[1])) * 1000))" "$t0" "$(date +%s.%N)")")
   done
   QGIS_WALL=$(printf '%s\n' "${walls[@]}" | sort -g | sed -n 2p)
   read -r _ QGIS_ALGO _ _ _ _ _ QGIS_KM < <(/usr/bin/python3 "$ROOT/bench/pgrouting/qgis_service_area.py" \
