@@ -43,7 +43,7 @@ public:
 
 private:
     static constexpr std::uint32_t kNotSnapped = 0xFFFFFFFEu;
-    static constexpr int kTile = 16;  ///< pixels per side of a cache tile (snapped all at once)
+    static constexpr int kTile = 8;  ///< pixels per side of a cache tile (snapped all at once)
 
     /// Makes sure every domain pixel of `window` is in the cache.
     void ensure_snapped(const RasterGrid& window);

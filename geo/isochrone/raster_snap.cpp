@@ -221,19 +221,28 @@ void RasterSnapper::brute_force(const RasterGrid& grid, double radius_m, Block b
     const XY hi = grid.centre(block.i1 - 1, block.j1 - 1);
     for (std::size_t c = 0; c < count; ++c) near.emplace_back(box_distance2(clusters_[clusters[c]], lo, hi), clusters[c]);
     std::sort(near.begin(), near.end());
+    std::uint32_t previous = kNone;  // the last centre's nearest segment: usually close to this one's
     for (int j = block.j0; j < block.j1; ++j) {
         for (int i = block.i0; i < block.i1; ++i) {
             const XY p = grid.centre(i, j);
             double best_d2 = max2;
             std::uint32_t best = kNone;  // segment index
             double best_t = 0.0;
+            // Pruning bound: the best so far, or the previous centre's segment (an upper bound on
+            // the true nearest distance, with the screening margin) until something closer is found.
+            double prune2 = max2;
+            if (previous != kNone) {
+                const double seed = approx_d2(p.x, p.y, ax_[previous], ay_[previous], dx_[previous], dy_[previous],
+                                              inv_len2_[previous]);
+                prune2 = std::min(max2, seed + screen_margin(seed));
+            }
             for (const auto& [block_d2, c] : near) {
-                if (block_d2 > best_d2) break;  // this cluster and the next ones are all farther
+                if (block_d2 > prune2) break;  // this cluster and the next ones are all farther
                 const Cluster& cluster = clusters_[c];
-                if (box_distance2(cluster, p, p) > best_d2) continue;  // no segment of it can be closer
+                if (box_distance2(cluster, p, p) > prune2) continue;  // no segment of it can be closer
                 for (std::uint32_t k = cluster.first; k < cluster.first + cluster.count; ++k) {
                     if (approx_d2(p.x, p.y, ax_[k], ay_[k], dx_[k], dy_[k], inv_len2_[k]) >
-                        best_d2 + screen_margin(best_d2))
+                        prune2 + screen_margin(prune2))
                         continue;
                     const SegmentHit hit = closest_on_segment(p.x, p.y, ax_[k], ay_[k], bx_[k], by_[k]);
                     // Strictly closer than the radius; ties go to the lowest segment (SnapIndex's rule).
@@ -241,9 +250,11 @@ void RasterSnapper::brute_force(const RasterGrid& grid, double radius_m, Block b
                         best_d2 = hit.d2;
                         best = k;
                         best_t = hit.t;
+                        prune2 = std::min(prune2, best_d2);
                     }
                 }
             }
+            previous = best;
             if (best == kNone) continue;
             const std::size_t index = static_cast<std::size_t>(j) * static_cast<std::size_t>(grid.nx) +
                                       static_cast<std::size_t>(i);
