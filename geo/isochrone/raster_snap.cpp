@@ -125,6 +125,18 @@ RasterSnapper::RasterSnapper(const routing::RoadNetwork& network) {
         before_m_[d] = before_m[s];
         length_m_[d] = length_m[s];
     }
+    static_assert(kClusterSize % kGroupSize == 0);
+    for (std::uint32_t first_segment = 0; first_segment < n; first_segment += kGroupSize) {
+        Cluster g{kInf, kInf, -kInf, -kInf, first_segment,
+                  static_cast<std::uint32_t>(std::min<std::size_t>(kGroupSize, n - first_segment))};
+        for (std::uint32_t d = first_segment; d < first_segment + g.count; ++d) {
+            g.min_x = std::min({g.min_x, ax_[d], bx_[d]});
+            g.min_y = std::min({g.min_y, ay_[d], by_[d]});
+            g.max_x = std::max({g.max_x, ax_[d], bx_[d]});
+            g.max_y = std::max({g.max_y, ay_[d], by_[d]});
+        }
+        groups_.push_back(g);
+    }
     clusters_.reserve((n + kClusterSize - 1) / kClusterSize);
     for (std::uint32_t first_segment = 0; first_segment < n; first_segment += kClusterSize) {
         const auto count = static_cast<std::uint32_t>(std::min<std::size_t>(kClusterSize, n - first_segment));
@@ -143,7 +155,8 @@ std::size_t RasterSnapper::memory_bytes() const noexcept {
     return (ax_.capacity() + ay_.capacity() + bx_.capacity() + by_.capacity() + dx_.capacity() + dy_.capacity() +
             inv_len2_.capacity() + before_m_.capacity() +
             length_m_.capacity() + edge_total_m_.capacity()) * sizeof(double) +
-           (ref_.capacity() + edge_.capacity()) * sizeof(std::uint32_t) + clusters_.capacity() * sizeof(Cluster);
+           (ref_.capacity() + edge_.capacity()) * sizeof(std::uint32_t) +
+           (clusters_.capacity() + groups_.capacity()) * sizeof(Cluster);
 }
 
 RasterSnaps RasterSnapper::snap(const RasterGrid& grid, double radius_m) const {
@@ -240,7 +253,12 @@ void RasterSnapper::brute_force(const RasterGrid& grid, double radius_m, Block b
                 if (block_d2 > prune2) break;  // this cluster and the next ones are all farther
                 const Cluster& cluster = clusters_[c];
                 if (box_distance2(cluster, p, p) > prune2) continue;  // no segment of it can be closer
-                for (std::uint32_t k = cluster.first; k < cluster.first + cluster.count; ++k) {
+                const std::uint32_t end = cluster.first + cluster.count;
+                for (std::uint32_t k = cluster.first; k < end; ++k) {
+                    if (k % kGroupSize == 0 && box_distance2(groups_[k / kGroupSize], p, p) > prune2) {
+                        k += kGroupSize - 1;  // the whole group of segments is farther
+                        continue;
+                    }
                     if (approx_d2(p.x, p.y, ax_[k], ay_[k], dx_[k], dy_[k], inv_len2_[k]) >
                         prune2 + screen_margin(prune2))
                         continue;

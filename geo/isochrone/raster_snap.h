@@ -57,6 +57,7 @@ private:
         int i0, j0, i1, j1;  // centres [i0, i1) x [j0, j1)
     };
     static constexpr std::uint32_t kClusterSize = 16;
+    static constexpr std::uint32_t kGroupSize = 4;  ///< sub-boxes inside a cluster (leaf pruning)
     struct Cluster {
         double min_x, min_y, max_x, max_y;  ///< bounding box of its segments
         std::uint32_t first, count;         ///< its segments: [first, first + count)
@@ -79,6 +80,7 @@ private:
     std::vector<double> before_m_, length_m_;
     std::vector<double> edge_total_m_;  ///< per edge: polyline length, summed as SnapIndex does
     std::vector<Cluster> clusters_;     ///< consecutive runs of kClusterSize segments (Z-order)
+    std::vector<Cluster> groups_;       ///< the same in runs of kGroupSize (group k / kGroupSize)
     double min_x_ = 0, min_y_ = 0, max_x_ = 0, max_y_ = 0;
 };
 
