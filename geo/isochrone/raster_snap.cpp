@@ -51,19 +51,18 @@ inline double RasterSnapper::box_distance2(const Cluster& c, XY lo, XY hi) noexc
 }
 
 RasterSnapper::RasterSnapper(const routing::RoadNetwork& network) {
-    const auto first = network.shape_first();
-    const auto xy = network.shape_xy();
     min_x_ = network.min_xy().x;
     min_y_ = network.min_xy().y;
     max_x_ = network.max_xy().x;
     max_y_ = network.max_xy().y;
 
-    // Pass 1, in the network's shape order: each segment's first point, edge, length and the
-    // length of its edge before it (running sum in SnapIndex's order: bit-identical fractions),
-    // and a key for grouping: the Z-order index of its midpoint on a 65536 x 65536 lattice over
-    // the network box.
-    const std::size_t n = xy.size() >= network.edge_count() ? xy.size() - network.edge_count() : 0;
-    std::vector<std::uint32_t> ref(n);
+    // Pass 1, edge by edge along each polyline (only RoadNetwork::edge_shape is used): each
+    // segment's ends, edge, length and the length of its edge before it (running sum in
+    // SnapIndex's order), its rank in (edge, segment) order (SnapIndex's tie-break), and a key
+    // for grouping: the Z-order index of its midpoint on a 65536 x 65536 lattice over the box.
+    std::size_t n = 0;
+    for (routing::EdgeId e = 0; e < network.edge_count(); ++e) n += network.edge_shape(e).size() - 1;
+    std::vector<XY> a_of(n), b_of(n);
     std::vector<routing::EdgeId> edge(n);
     std::vector<double> before_m(n), length_m(n);
     std::vector<std::uint32_t> key(n);
@@ -78,11 +77,13 @@ RasterSnapper::RasterSnapper(const routing::RoadNetwork& network) {
     };
     std::size_t k = 0;
     for (routing::EdgeId e = 0; e < network.edge_count(); ++e) {
+        const auto shape = network.edge_shape(e);
         double before = 0.0;
-        for (std::uint32_t i = first[e]; i + 1 < first[e + 1]; ++i, ++k) {
-            const XY a = xy[i], b = xy[i + 1];
+        for (std::size_t i = 0; i + 1 < shape.size(); ++i, ++k) {
+            const XY a = shape[i], b = shape[i + 1];
             const double l = std::hypot(b.x - a.x, b.y - a.y);
-            ref[k] = i;
+            a_of[k] = a;
+            b_of[k] = b;
             edge[k] = e;
             before_m[k] = before;
             length_m[k] = l;
@@ -111,7 +112,7 @@ RasterSnapper::RasterSnapper(const routing::RoadNetwork& network) {
     edge_.resize(n);
     for (std::size_t d = 0; d < n; ++d) {
         const std::uint32_t s = order[d];
-        const XY a = xy[ref[s]], b = xy[ref[s] + 1];
+        const XY a = a_of[s], b = b_of[s];
         ax_[d] = a.x;
         ay_[d] = a.y;
         bx_[d] = b.x;
@@ -120,7 +121,7 @@ RasterSnapper::RasterSnapper(const routing::RoadNetwork& network) {
         dy_[d] = b.y - a.y;
         const double len2 = dx_[d] * dx_[d] + dy_[d] * dy_[d];
         inv_len2_[d] = len2 > 0 ? 1.0 / len2 : 0.0;
-        ref_[d] = ref[s];
+        ref_[d] = s;
         edge_[d] = edge[s];
         before_m_[d] = before_m[s];
         length_m_[d] = length_m[s];

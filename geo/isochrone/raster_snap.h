@@ -3,8 +3,8 @@
 // Per centre the result is exactly routing::SnapIndex::snap(centre, radius_m): the nearest
 // position on any edge polyline strictly closer than radius_m (same edge, fraction of the edge
 // length from its tail, straight-line distance; among segments at the same distance the lowest
-// one in the network's shape array wins, as in SnapIndex), or nothing. Tests compare the two on
-// random grids.
+// one in (edge, segment) order wins, as in SnapIndex), or nothing. Tests compare the two on
+// random grids. Reads the network only through RoadNetwork::edge_shape and its box.
 //
 // Method (exact, no per-centre index search): segments are sorted along a Z-order curve and
 // grouped in clusters of kClusterSize with a bounding box. The grid is split recursively into
@@ -70,8 +70,8 @@ private:
     void brute_force(const RasterGrid& grid, double radius_m, Block block, const std::uint32_t* clusters,
                      std::size_t count, RasterSnaps& out) const;
 
-    // Segment k runs from (ax_, ay_) to (bx_, by_); ref_[k] is its first point's index in the
-    // network's shape array (the tie-break order), edge_[k] its edge, before_m_[k] the polyline
+    // Segment k runs from (ax_, ay_) to (bx_, by_); ref_[k] is its rank in (edge, segment)
+    // order (the tie-break order), edge_[k] its edge, before_m_[k] the polyline
     // length of its edge before it and length_m_[k] its own length.
     std::vector<double> ax_, ay_, bx_, by_;
     std::vector<double> dx_, dy_, inv_len2_;  ///< b - a and 1 / |b - a|^2 (0 for a point)
