@@ -57,7 +57,8 @@ RasterSnapper::RasterSnapper(const routing::RoadNetwork& network) {
     max_y_ = network.max_xy().y;
 
     // Pass 1, edge by edge along each polyline (only RoadNetwork::edge_shape is used): each
-    // segment's ends, edge, length and the length of its edge before it (running sum in
+    // segment's ends, edge, length (sqrt of the squared length; SnapIndex uses std::hypot or
+    // sqrt: fractions agree to an ulp) and the length of its edge before it (running sum in
     // SnapIndex's order), its rank in (edge, segment) order (SnapIndex's tie-break), and a key
     // for grouping: the Z-order index of its midpoint on a 65536 x 65536 lattice over the box.
     std::size_t n = 0;
@@ -81,7 +82,7 @@ RasterSnapper::RasterSnapper(const routing::RoadNetwork& network) {
         double before = 0.0;
         for (std::size_t i = 0; i + 1 < shape.size(); ++i, ++k) {
             const XY a = shape[i], b = shape[i + 1];
-            const double l = std::hypot(b.x - a.x, b.y - a.y);
+            const double l = std::sqrt((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y));
             a_of[k] = a;
             b_of[k] = b;
             edge[k] = e;
