@@ -54,10 +54,10 @@ IsochroneEngine::IsochroneEngine(const routing::RoadNetwork& network, double pix
 
 void IsochroneEngine::ensure_snapped(const RasterGrid& window) {
     // The window in domain pixel indices, clipped to the domain.
-    const int i0 = std::max(0, static_cast<int>(std::lround((window.origin.x - domain_.origin.x) / pixel_m_)));
-    const int j0 = std::max(0, static_cast<int>(std::lround((window.origin.y - domain_.origin.y) / pixel_m_)));
-    const int i1 = std::min(domain_.nx, i0 + window.nx);
-    const int j1 = std::min(domain_.ny, j0 + window.ny);
+    const int wi = static_cast<int>(std::lround((window.origin.x - domain_.origin.x) / pixel_m_));
+    const int wj = static_cast<int>(std::lround((window.origin.y - domain_.origin.y) / pixel_m_));
+    const int i0 = std::max(0, wi), j0 = std::max(0, wj);
+    const int i1 = std::min(domain_.nx, wi + window.nx), j1 = std::min(domain_.ny, wj + window.ny);
     if (i0 >= i1 || j0 >= j1) return;
     // The tiles the window touches that are not cached yet, as one rectangle of tiles.
     int ti0 = tiles_x_, tj0 = tiles_y_, ti1 = -1, tj1 = -1;
