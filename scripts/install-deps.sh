@@ -32,7 +32,8 @@ PACKAGES=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth
 )
-PEERS=(postgresql postgresql-15-pgrouting postgresql-15-postgis-3 osm2pgrouting osmium-tool)
+PEERS=(postgresql postgresql-15-pgrouting postgresql-15-postgis-3 osm2pgrouting osmium-tool
+       qgis qgis-providers)  # qgis: qgis_process + PyQGIS for the P2 "Service area" peer
 
 want=("${PACKAGES[@]}")
 [ "${1:-}" = "--with-peers" ] && want+=("${PEERS[@]}")

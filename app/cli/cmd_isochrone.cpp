@@ -1,6 +1,7 @@
 // `maillage isochrone`: nested travel-time polygons around a facility or a point, with the
 // population inside each one counted from the same search.
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -12,6 +13,7 @@
 #include "geo/core/crs.h"
 #include "geo/core/error.h"
 #include "geo/core/gdal.h"
+#include "geo/isochrone/geojson.h"
 #include "geo/isochrone/isochrone.h"
 #include "geo/isochrone/vector_writer.h"
 
@@ -101,20 +103,14 @@ const std::vector<geo::FieldDef>& isochrone_fields() {
     return fields;
 }
 
+// RFC 7946 GeoJSON: WGS84 lon/lat, right-hand rule, no "crs" member; the run's metadata
+// (approximation, thresholds, profile, sources) as a "maillage" foreign member. Areas in the
+// properties were measured in Lambert-93 before the conversion.
 void write_geojson(const std::filesystem::path& path, const std::vector<std::vector<geo::FieldValue>>& rows,
                    const std::vector<const GEOSGeometry*>& geometries,
                    const std::map<std::string, std::string>& metadata) {
-    auto h = geo::geos_handle();
-    GEOSGeoJSONWriter* writer = GEOSGeoJSONWriter_create_r(h);
     nlohmann::json features = nlohmann::json::array();
     for (std::size_t k = 0; k < rows.size(); ++k) {
-        char* text = GEOSGeoJSONWriter_writeGeometry_r(h, writer, geometries[k], -1);
-        if (text == nullptr) {
-            GEOSGeoJSONWriter_destroy_r(h, writer);
-            throw geo::OutputError(path.string(), "cannot encode a polygon as GeoJSON");
-        }
-        nlohmann::json geometry = nlohmann::json::parse(text);
-        GEOSFree_r(h, text);
         nlohmann::json properties = nlohmann::json::object();
         for (std::size_t f = 0; f < rows[k].size(); ++f) {
             const auto& name = isochrone_fields()[f].name;
@@ -129,16 +125,14 @@ void write_geojson(const std::filesystem::path& path, const std::vector<std::vec
                 },
                 rows[k][f]);
         }
-        features.push_back({{"type", "Feature"}, {"properties", properties}, {"geometry", geometry}});
+        features.push_back({{"type", "Feature"},
+                            {"properties", properties},
+                            {"geometry", geo::rfc7946_multipolygon(*geometries[k])}});
     }
-    GEOSGeoJSONWriter_destroy_r(h, writer);
-    nlohmann::json doc = {
-        {"type", "FeatureCollection"},
-        {"name", "isochrones"},
-        // GeoJSON 2008 named CRS: coordinates are Lambert-93 metres (GDAL and QGIS read it).
-        {"crs", {{"type", "name"}, {"properties", {{"name", "urn:ogc:def:crs:EPSG::2154"}}}}},
-        {"maillage", metadata},
-        {"features", features}};
+    nlohmann::json doc = {{"type", "FeatureCollection"},
+                          {"name", "isochrones"},
+                          {"maillage", metadata},
+                          {"features", features}};
     geo::AtomicFile file(path);
     {
         std::ofstream out(file.temp_path());
@@ -191,6 +185,18 @@ void run_isochrone(const IsochroneArgs& args) {
     metadata["origin_location_precision"] = origin.precision;
     metadata["direction"] = "to the origin (time for someone at each place to reach it)";
     metadata["pixel_m"] = std::to_string(args.pixel_m);
+    metadata["profile"] = std::string(geo::routing::to_string(profile));
+    metadata["thresholds_minutes"] = [&] {
+        std::string list;
+        for (const double t : thresholds) {
+            char buffer[32];
+            std::snprintf(buffer, sizeof buffer, "%g", t / 60.0);
+            list += (list.empty() ? "" : ",") + std::string(buffer);
+        }
+        return list;
+    }();
+    metadata["crs"] = ext == ".geojson" ? "EPSG:4326 longitude/latitude (RFC 7946); areas measured in EPSG:2154"
+                                        : "EPSG:2154 (RGF93 v1 / Lambert-93)";
     metadata["method"] = "marching squares on a travel-time raster timed by the network search; "
                          "population = sum of INSEE 200 m cells whose centre is within the time";
     for (const auto& line : provenance_lines(db, {"population_grid", "facilities"})) {
@@ -263,7 +269,7 @@ void register_isochrone(CLI::App& root) {
     cmd->add_option("--db", args->db, "Project database (default: $MAILLAGE_DB or data/capso.gpkg)");
     cmd->add_option("--network", args->network, "Road network file (.osm.pbf) instead of the project's network");
     cmd->add_option("--pixel", args->pixel_m, "Raster pixel size in metres")->capture_default_str();
-    cmd->add_option("--out", args->out, "Output file: .gpkg or .geojson (Lambert-93)")->required();
+    cmd->add_option("--out", args->out, "Output file: .gpkg (Lambert-93) or .geojson (RFC 7946, WGS84 lon/lat)")->required();
     cmd->callback([args] { run_isochrone(*args); });
 }
 

@@ -9,12 +9,14 @@
 #include "app/gui/map_document.h"
 #include "app/gui/map_item.h"
 #include "app/gui/marker_image_provider.h"
+#include "app/gui/render_backend.h"
 
 namespace maillage::app {
 
 void AppWindow::configureApplication() {
     QGuiApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 10));
     QQuickStyle::setStyle(QStringLiteral("Fusion"));
+    chooseSceneGraphBackend();
 }
 
 bool AppWindow::installTranslator(QTranslator& translator, const QString& language) {

@@ -44,8 +44,9 @@ public:
     [[nodiscard]] MapDocument* document() const { return m_document.get(); }
     [[nodiscard]] QQmlApplicationEngine& engine() { return *m_engine; }
 
-    /// Application-wide look shared by the app, tests and benchmarks: Fusion style, DejaVu Sans.
-    /// Call once after constructing QGuiApplication.
+    /// Application-wide look shared by the app, tests and benchmarks: Fusion style, DejaVu Sans,
+    /// and the scene-graph backend (render_backend.h: software when OpenGL is a CPU rasteriser).
+    /// Call once after constructing QGuiApplication, before any window.
     static void configureApplication();
 
     /// Installs the translator for `language` into the application ("en": none). Returns false

@@ -5,6 +5,7 @@
 // 2 on bad usage).
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QQuickWindow>
 #include <QTimer>
@@ -86,8 +87,13 @@ int main(int argc, char* argv[]) {
             static bool scheduled = false;
             if (scheduled) return;
             scheduled = true;
-            // Let polish/sync settle for a few frames, then grab.
+            // Let polish/sync settle for a few frames, then grab once the map is sharp (not a
+            // transformed earlier frame; see MapItem::sharp).
             QTimer::singleShot(400, [&window, file, ok] {
+                QElapsedTimer waited;
+                waited.start();
+                while (window.map() && !window.map()->isSharp() && waited.elapsed() < 10000)
+                    QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
                 const QImage image = window.window()->grabWindow();
                 const bool saved = image.save(file);
                 if (!saved) std::fprintf(stderr, "maillage-app: cannot write %s\n", qPrintable(file));

@@ -4,6 +4,7 @@
 #include <QQuickWindow>
 #include <QSGImageNode>
 #include <QSGOpacityNode>
+#include <QSGRectangleNode>
 #include <QSGRendererInterface>
 #include <QSGTransformNode>
 
@@ -19,6 +20,8 @@ namespace {
 
 constexpr double kZoomStep = 1.5;
 constexpr double kDragThresholdPx = 4.0;
+/// Quiet time after a view change before the sharp frame is painted (debounce of bursts).
+constexpr int kRasterDelayMs = 30;
 
 QMatrix4x4 toMatrix(const QTransform& t) { return QMatrix4x4(t); }
 
@@ -33,11 +36,16 @@ struct LayerNodes {
 };
 
 /// The item's root node: typed pointers to its children (qtdeclarative scenegraph/graph style).
+/// Children, bottom to top: raster group (background + raster frame), geometry group (hardware
+/// path), overlay. A group with opacity 0 is skipped by the renderer.
 struct MapRootNode : QSGNode {
     bool software = false;
     MapScenePtr scene;
+    QSGOpacityNode* rasterGroup = nullptr;
+    QSGRectangleNode* background = nullptr;
+    QSGImageNode* raster = nullptr;
+    QSGOpacityNode* geometry = nullptr;
     std::vector<LayerNodes> layers;
-    QSGImageNode* polygons = nullptr;  ///< software path
     QSGImageNode* overlay = nullptr;
 };
 
@@ -109,6 +117,9 @@ MapItem::MapItem(QQuickItem* parent) : QQuickItem(parent) {
     m_fonts.major = m_fonts.normal;
     m_fonts.major.setPixelSize(13);
     m_fonts.major.setWeight(QFont::DemiBold);
+    m_worker = std::make_unique<MapRasterWorker>([this](RasterFrame frame) { onRasterFrame(std::move(frame)); });
+    m_rasterTimer.setSingleShot(true);
+    connect(&m_rasterTimer, &QTimer::timeout, this, &MapItem::startRaster);
 }
 
 MapItem::~MapItem() = default;
@@ -129,7 +140,10 @@ void MapItem::setDocument(MapDocument* document) {
 void MapItem::onSceneChanged() {
     m_scene = m_document ? m_document->scene() : nullptr;
     m_style = m_document ? m_document->style() : MapStyle{};
-    m_sceneDirty = m_styleDirty = m_thickDirty = m_polygonImageStale = true;
+    m_sceneDirty = m_styleDirty = m_thickDirty = m_overlayDirty = true;
+    m_progressive = false;
+    m_worker->cancel();
+    m_rasterTimer.stop();
     if (m_scene && !m_viewInitialised && width() > 0 && height() > 0) zoomToCapso();
     polish();
     update();
@@ -138,9 +152,12 @@ void MapItem::onSceneChanged() {
 void MapItem::onStyleChanged() {
     if (!m_document) return;
     m_style = m_document->style();
-    m_styleDirty = m_polygonImageStale = true;
+    m_styleDirty = m_overlayDirty = true;
+    // The geometry nodes follow a style change at once; an outdated frame must not stay up.
+    if (!baseCurrent()) m_progressive = false;
     polish();
     update();
+    updateSharp();
 }
 
 void MapItem::onZoomRequested(double minX, double minY, double maxX, double maxY) {
@@ -160,7 +177,69 @@ void MapItem::setView(const MapView& view) {
     m_view = view;
     m_viewInitialised = true;
     if (scaleChanged) m_thickDirty = true;
+    // Hardware path: show the last frame transformed until the frame of this view is painted.
+    if (!m_software && m_backendKnown) m_progressive = baseCurrent() && m_base.view != m_view;
     viewUpdated();
+    updateSharp();
+}
+
+bool MapItem::baseCurrent() const {
+    return !m_base.isNull() && m_scene && m_base.scene == m_scene && samePolygonStyle(m_base.style, m_style);
+}
+
+bool MapItem::isSharp() const {
+    if (!m_scene) return false;
+    if (!m_software) return !m_progressive;
+    return baseCurrent() && m_base.view == m_view;
+}
+
+void MapItem::updateSharp() {
+    const bool sharp = isSharp();
+    if (sharp == m_lastSharp) return;
+    m_lastSharp = sharp;
+    emit sharpChanged();
+}
+
+void MapItem::setHoldRasterFrames(bool hold) {
+    m_holdFrames = hold;
+    if (!hold && !m_held.isNull()) onRasterFrame(std::exchange(m_held, RasterFrame{}));
+}
+
+void MapItem::requestRaster(qreal dpr) {
+    if (baseCurrent() && m_base.view == m_view && m_base.image.devicePixelRatio() == dpr) {
+        m_rasterTimer.stop();
+        return;
+    }
+    const auto wanted = [&](const RasterFrame& f) {
+        return f.scene == m_scene && f.view == m_view && samePolygonStyle(f.style, m_style) && m_rasterDpr == dpr;
+    };
+    if ((m_worker->busy() || m_rasterTimer.isActive()) && wanted(m_requested)) return;
+    // A new target: the frame being painted is obsolete. Start painting once views stop following
+    // each other within kRasterDelayMs (a wheel or drag burst), so that the interactive frames
+    // keep the CPU; at once when there is no frame at all yet.
+    m_worker->cancel();
+    m_requested = RasterFrame{QImage(), m_view, m_scene, m_style};
+    m_rasterDpr = dpr;
+    m_rasterTimer.start(m_base.isNull() ? 0 : kRasterDelayMs);
+}
+
+void MapItem::startRaster() {
+    if (m_requested.scene != m_scene) return;
+    m_worker->request(m_requested.scene, m_requested.style, m_requested.view, m_rasterDpr, baseCurrent() ? m_base : RasterFrame{});
+}
+
+void MapItem::onRasterFrame(RasterFrame frame) {
+    if (m_holdFrames) {
+        m_held = std::move(frame);
+        return;
+    }
+    if (frame.scene != m_scene || !samePolygonStyle(frame.style, m_style)) return;  // outdated
+    m_base = std::move(frame);
+    m_baseDirty = true;
+    if (m_progressive && m_base.view == m_view) m_progressive = false;
+    polish();
+    update();
+    updateSharp();
 }
 
 void MapItem::viewUpdated() {
@@ -232,8 +311,25 @@ void MapItem::updatePolish() {
     const qreal dpr = window() ? window()->effectiveDevicePixelRatio() : 1.0;
     const QSize pixels = (size() * dpr).toSize();
 
-    m_layout = layoutOverlay(*m_scene, m_style, m_view, m_fonts);
+    if (m_software && !baseCurrent()) {
+        // Nothing to show transformed (first frame, new scene or polygon style): paint now.
+        m_worker->cancel();
+        m_base = renderRasterFrame(m_scene, m_style, m_view, dpr);
+        m_baseDirty = true;
+    }
+    if (!m_software && !m_progressive && m_scene->bassins && (m_thickDirty || m_bassinThickScale != m_view.scale())) {
+        m_bassinThick = thickLineTriangles(m_scene->bassins->lines, linewidth::kBassin / m_view.scale());
+        m_bassinThickScale = m_view.scale();
+        m_thickDirty = true;
+    }
+    requestRaster(dpr);
+    updateSharp();
 
+    // The overlay follows a view change alone only once the map is sharp; until then the last
+    // overlay is shown transformed with the raster frame (QGIS-style preview).
+    const bool viewOnly = !m_overlayDirty && !m_overlay.isNull() && m_overlay.size() == pixels;
+    if (viewOnly && (m_overlayView == m_view || !isSharp())) return;
+    m_layout = layoutOverlay(*m_scene, m_style, m_view, m_fonts);
     m_overlay = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
     m_overlay.setDevicePixelRatio(dpr);
     m_overlay.fill(Qt::transparent);
@@ -241,51 +337,9 @@ void MapItem::updatePolish() {
         QPainter p(&m_overlay);
         paintOverlay(p, *m_scene, m_style, m_view, m_layout, m_fonts, m_sprites);
     }
-    if (m_software) {
-        paintSoftwarePolygons(pixels, dpr);
-    } else {
-        m_polygonImage = QImage();
-        if (m_scene->bassins && (m_thickDirty || m_bassinThickScale != m_view.scale())) {
-            m_bassinThick = thickLineTriangles(m_scene->bassins->lines, linewidth::kBassin / m_view.scale());
-            m_bassinThickScale = m_view.scale();
-            m_thickDirty = true;
-        }
-    }
+    m_overlayView = m_view;
+    m_overlayDirty = false;
     m_imagesDirty = true;
-}
-
-void MapItem::paintSoftwarePolygons(QSize pixels, qreal dpr) {
-    // A pan by whole device pixels reuses the previous image: shift it, then paint only the
-    // strips that came into view (the same pixels a full paint gives there).
-    const QPointF shift = (m_view.worldToScreen(m_polygonView.center()) - m_polygonView.worldToScreen(m_polygonView.center())) * dpr;
-    const bool wholePixels = std::abs(shift.x() - std::round(shift.x())) < 1e-6 && std::abs(shift.y() - std::round(shift.y())) < 1e-6;
-    const bool reuse = !m_polygonImageStale && !m_polygonImage.isNull() && m_polygonImage.size() == pixels &&
-                       m_polygonView.scale() == m_view.scale() && m_polygonView.viewport() == m_view.viewport() && wholePixels &&
-                       std::abs(shift.x()) < pixels.width() / 2.0 && std::abs(shift.y()) < pixels.height() / 2.0;
-    QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(dpr);
-    image.fill(palette::kBackground);
-    QPainter p(&image);
-    if (reuse) {
-        const int dx = static_cast<int>(std::round(shift.x())), dy = static_cast<int>(std::round(shift.y()));
-        p.save();
-        p.resetTransform();
-        p.drawImage(QPoint(dx, dy), m_polygonImage);
-        p.restore();
-        const double w = pixels.width() / dpr, h = pixels.height() / dpr, sx = dx / dpr, sy = dy / dpr;
-        if (sx > 0) paintPolygonLayers(p, *m_scene, m_style, m_view, QRectF(0, 0, sx, h));
-        if (sx < 0) paintPolygonLayers(p, *m_scene, m_style, m_view, QRectF(w + sx, 0, -sx, h));
-        // Horizontal strips leave out the columns already painted, so no pixel is painted twice.
-        const double x0 = std::max(0.0, sx), x1 = w + std::min(0.0, sx);
-        if (sy > 0) paintPolygonLayers(p, *m_scene, m_style, m_view, QRectF(x0, 0, x1 - x0, sy));
-        if (sy < 0) paintPolygonLayers(p, *m_scene, m_style, m_view, QRectF(x0, h + sy, x1 - x0, -sy));
-    } else {
-        paintPolygonLayers(p, *m_scene, m_style, m_view);
-    }
-    p.end();
-    m_polygonImage = std::move(image);
-    m_polygonView = m_view;
-    m_polygonImageStale = false;
 }
 
 QSGNode* MapItem::updatePaintNode(QSGNode* old, UpdatePaintNodeData*) {
@@ -308,23 +362,30 @@ QSGNode* MapItem::updatePaintNode(QSGNode* old, UpdatePaintNodeData*) {
         root = new MapRootNode;
         root->software = software;
         root->scene = m_scene;
+        root->rasterGroup = new QSGOpacityNode;
+        root->background = window()->createRectangleNode();
+        root->background->setColor(palette::kBackground);
+        root->rasterGroup->appendChildNode(root->background);
+        root->appendChildNode(root->rasterGroup);
+        root->geometry = new QSGOpacityNode;
+        root->appendChildNode(root->geometry);
         if (!software) {
             for (PolygonLayer kind : {PolygonLayer::Context, PolygonLayer::Communes, PolygonLayer::Bassins, PolygonLayer::Stress})
                 if (auto mesh = meshOf(*m_scene, kind)) root->layers.push_back(buildLayerNodes(kind, *mesh));
         }
-        m_styleDirty = m_thickDirty = m_imagesDirty = true;
+        m_styleDirty = m_thickDirty = m_imagesDirty = m_baseDirty = true;
     }
 
     if (!software) {
         if (m_styleDirty) {
             // Re-stack layers in style order and apply visibility and opacity.
             for (LayerNodes& n : root->layers)
-                if (n.transform->parent()) root->removeChildNode(n.transform);
+                if (n.transform->parent()) root->geometry->removeChildNode(n.transform);
             for (const PolygonLayerDraw& draw : m_style.polygonLayers) {
                 for (LayerNodes& n : root->layers) {
                     if (n.kind != draw.layer) continue;
                     n.opacity->setOpacity(draw.visible ? draw.opacity : 0.0);
-                    root->appendChildNode(n.transform);
+                    root->geometry->appendChildNode(n.transform);
                     if (n.kind == PolygonLayer::Communes && n.fill) {
                         std::vector<QColor> colors = m_style.communeFill;
                         for (std::size_t i = 0; i < colors.size() && i < m_style.communeNoData.size(); ++i)
@@ -334,22 +395,47 @@ QSGNode* MapItem::updatePaintNode(QSGNode* old, UpdatePaintNodeData*) {
                 }
             }
         }
-        for (LayerNodes& n : root->layers) {
-            n.transform->setMatrix(toMatrix(m_view.transformFromOrigin(n.origin)));
-            if (n.thick && m_thickDirty) n.thick->setTriangles(m_bassinThick);
+        if (!m_progressive) {
+            for (LayerNodes& n : root->layers) {
+                n.transform->setMatrix(toMatrix(m_view.transformFromOrigin(n.origin)));
+                if (n.thick && m_thickDirty) n.thick->setTriangles(m_bassinThick);
+            }
+            m_thickDirty = false;
         }
-        m_thickDirty = false;
-    } else if (m_imagesDirty && !m_polygonImage.isNull()) {
-        root->polygons = imageNode(window(), m_polygonImage, boundingRect(), root->polygons);
-        if (!root->polygons->parent()) root->prependChildNode(root->polygons);
+    }
+    // Software path: always the raster frame. Hardware path: the raster frame while
+    // progressive, otherwise the geometry nodes.
+    const bool showRaster = software || m_progressive;
+    if (root->rasterGroup->opacity() != (showRaster ? 1.0 : 0.0)) root->rasterGroup->setOpacity(showRaster ? 1.0 : 0.0);
+    if (root->geometry->opacity() != (showRaster ? 0.0 : 1.0)) root->geometry->setOpacity(showRaster ? 0.0 : 1.0);
+    if (showRaster) {
+        QRectF uncovered = boundingRect();  // background only where the frame leaves a gap
+        if (!m_base.isNull() && (m_baseDirty || !root->raster)) {
+            if (!root->raster) {
+                root->raster = window()->createImageNode();
+                root->raster->setOwnsTexture(true);
+                root->raster->setFiltering(QSGTexture::Linear);
+                root->rasterGroup->appendChildNode(root->raster);
+            }
+            root->raster->setTexture(window()->createTextureFromImage(m_base.image));
+            m_baseDirty = false;
+        }
+        if (root->raster) {
+            const FramePlacement place = placeImage(m_base.image.size(), m_base.view, m_view);
+            root->raster->setRect(place.isEmpty() ? QRectF() : place.target);
+            root->raster->setSourceRect(place.isEmpty() ? QRectF() : place.source);
+            if (place.target.adjusted(-0.01, -0.01, 0.01, 0.01).contains(boundingRect())) uncovered = QRectF();
+        }
+        root->background->setRect(uncovered);
     }
     if (m_imagesDirty && !m_overlay.isNull()) {
         root->overlay = imageNode(window(), m_overlay, boundingRect(), root->overlay);
+        if (!root->overlay->parent()) root->appendChildNode(root->overlay);  // last child: on top
     }
     if (root->overlay) {
-        // The overlay is always the last child (drawn on top).
-        if (root->overlay->parent()) root->removeChildNode(root->overlay);
-        root->appendChildNode(root->overlay);
+        const FramePlacement place = placeImage(m_overlay.size(), m_overlayView, m_view);
+        root->overlay->setRect(place.isEmpty() ? QRectF() : place.target);
+        root->overlay->setSourceRect(place.isEmpty() ? QRectF() : place.source);
     }
     m_styleDirty = m_sceneDirty = m_imagesDirty = false;
     return root;
@@ -358,7 +444,9 @@ QSGNode* MapItem::updatePaintNode(QSGNode* old, UpdatePaintNodeData*) {
 MapItem::Pick MapItem::pickAt(QPointF pos) const {
     Pick pick;
     if (!m_scene) return pick;
-    if (const PlacedSymbol* s = m_layout.symbolAt(pos, m_layout.symbolSize * 0.7)) {
+    // The layout is that of the overlay on screen, painted for m_overlayView.
+    const QPointF inOverlay = m_overlayView.worldToScreen(m_view.screenToWorld(pos));
+    if (const PlacedSymbol* s = m_layout.symbolAt(inOverlay, m_layout.symbolSize * 0.7)) {
         pick.facility = s->facility;
         if (s->badgeCount > 1) pick.badgeSite = s->siteKey;
         return pick;

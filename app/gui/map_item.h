@@ -8,6 +8,15 @@
 // - Hardware (RHI) path: QSGTransformNode (view) → QSGOpacityNode (layer) → geometry nodes.
 //   Software path (QT_QPA_PLATFORM=offscreen picks it automatically and ignores custom
 //   geometry nodes): polygons are painted with QPainter into a QSGImageNode instead.
+// - Progressive rendering (both paths): the polygons of every view are also painted into a
+//   raster frame by a background worker (map_raster_worker.h), started once the view has been
+//   still for 30 ms (bursts of wheel/drag steps leave the CPU to the frames). Meanwhile the last
+//   frame and the last overlay (labels, symbols, highlight) are shown scaled/translated (two
+//   textured quads), the area they do not cover in the background colour; when the frame of the
+//   current view arrives it is swapped in (software path) or the geometry nodes come back
+//   (hardware path) and the overlay is laid out and painted for the view. A style change
+//   (hover, selection, filters) repaints the overlay for the current view at once. `sharp`
+//   tells which state the map is in.
 // - Input: drag pans, wheel zooms around the cursor, +/- and arrow keys, click selects (the
 //   document's info panel follows), hover highlights.
 // \note QML Type: MapCanvas
@@ -16,7 +25,12 @@
 #include <QImage>
 #include <QPointer>
 #include <QQuickItem>
+#include <QTimer>
 
+#include <memory>
+
+#include "app/gui/map_raster.h"
+#include "app/gui/map_raster_worker.h"
 #include "app/gui/map_scene.h"
 #include "app/gui/map_style.h"
 #include "app/gui/map_view.h"
@@ -39,6 +53,9 @@ class MapItem : public QQuickItem {
     Q_PROPERTY(QPointF hoverPosition READ hoverPosition NOTIFY hoverChanged)
     /// True when the software scene graph is in use (QPainter fallback active).
     Q_PROPERTY(bool softwareRendering READ softwareRendering NOTIFY renderingChanged)
+    /// True when the map shows the exact rendering of the current view (not a transformed
+    /// earlier frame waiting for the background render).
+    Q_PROPERTY(bool sharp READ isSharp NOTIFY sharpChanged)
 
 public:
     explicit MapItem(QQuickItem* parent = nullptr);
@@ -50,11 +67,19 @@ public:
     [[nodiscard]] QString hoverText() const { return m_hoverText; }
     [[nodiscard]] QPointF hoverPosition() const { return m_hoverPosition; }
     [[nodiscard]] bool softwareRendering() const { return m_software; }
+    [[nodiscard]] bool isSharp() const;
+    /// The last raster frame of the polygon layers (what the software path shows when sharp).
+    [[nodiscard]] const RasterFrame& rasterFrame() const { return m_base; }
+    /// Tests and benchmarks: keep finished background frames back (the interactive, transformed
+    /// frame stays on screen) until released; releasing applies the last one held.
+    void setHoldRasterFrames(bool hold);
 
     [[nodiscard]] const MapView& view() const { return m_view; }
     void setView(const MapView& view);
-    /// The overlay layout of the last polish (symbols and labels as drawn).
+    /// The overlay layout (symbols and labels as drawn), in the screen coordinates of
+    /// overlayView(): the current view once the map is sharp.
     [[nodiscard]] const OverlayLayout& overlayLayout() const { return m_layout; }
+    [[nodiscard]] const MapView& overlayView() const { return m_overlayView; }
 
     Q_INVOKABLE void zoomIn();
     Q_INVOKABLE void zoomOut();
@@ -71,6 +96,7 @@ signals:
     void viewChanged();
     void hoverChanged();
     void renderingChanged();
+    void sharpChanged();
 
 protected:
     QSGNode* updatePaintNode(QSGNode* old, UpdatePaintNodeData*) override;
@@ -92,7 +118,11 @@ private:
     void viewUpdated();
     void updateHover(QPointF pos);
     void detectBackend();
-    void paintSoftwarePolygons(QSize pixels, qreal dpr);
+    [[nodiscard]] bool baseCurrent() const;
+    void requestRaster(qreal dpr);
+    void startRaster();
+    void onRasterFrame(RasterFrame frame);
+    void updateSharp();
     struct Pick {
         int commune = -1;
         int facility = -1;
@@ -113,9 +143,19 @@ private:
     LabelFonts m_fonts;
     SpriteCache m_sprites;
     QImage m_overlay;        ///< labels, symbols, highlight (both paths)
-    QImage m_polygonImage;   ///< software path only
-    MapView m_polygonView;   ///< the view m_polygonImage was painted for
-    bool m_polygonImageStale = true;  ///< scene or style changed since it was painted
+    MapView m_overlayView;   ///< the view m_overlay and m_layout were made for
+    bool m_overlayDirty = true;  ///< style or scene changed since m_overlay was painted
+    // Progressive rendering.
+    std::unique_ptr<MapRasterWorker> m_worker;
+    RasterFrame m_base;              ///< last raster frame; shown transformed while interacting
+    bool m_baseDirty = true;         ///< m_base changed since its texture was made
+    bool m_progressive = false;      ///< hardware path: m_base shown instead of the geometry
+    bool m_holdFrames = false;
+    RasterFrame m_held;
+    RasterFrame m_requested;         ///< what the worker was last asked for (image unused)
+    qreal m_rasterDpr = 1;
+    QTimer m_rasterTimer;            ///< debounces requests during view bursts
+    bool m_lastSharp = false;
     std::vector<Vec2f> m_bassinThick;  ///< hardware path: bassin outlines at the current scale
     double m_bassinThickScale = -1;
     bool m_thickDirty = false;

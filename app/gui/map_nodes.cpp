@@ -3,7 +3,9 @@
 #include <QSGFlatColorMaterial>
 #include <QSGVertexColorMaterial>
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace maillage::app {
 namespace {
@@ -77,27 +79,69 @@ void TriangleNode::setTriangles(const std::vector<Vec2f>& triangles) {
     markDirty(DirtyGeometry);
 }
 
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+/// Largest angle one fan triangle of a round join or cap spans (π/8: at 1.3 px radius the chord
+/// is within 0.03 px of the arc).
+constexpr double kFanStep = kPi / 8;
+
+/// Triangles from `centre` sweeping the vector `from` by `angle` radians (sign = direction).
+void appendFan(std::vector<Vec2f>& out, Vec2f centre, Vec2f from, double angle) {
+    const int steps = std::max(1, static_cast<int>(std::ceil(std::abs(angle) / kFanStep)));
+    const double step = angle / steps;
+    Vec2f prev{centre.x + from.x, centre.y + from.y};
+    for (int i = 1; i <= steps; ++i) {
+        const double c = std::cos(step * i), s = std::sin(step * i);
+        const Vec2f next{centre.x + static_cast<float>(from.x * c - from.y * s), centre.y + static_cast<float>(from.x * s + from.y * c)};
+        out.push_back(centre);
+        out.push_back(prev);
+        out.push_back(next);
+        prev = next;
+    }
+}
+
+bool same(Vec2f a, Vec2f b) { return a.x == b.x && a.y == b.y; }
+
+}  // namespace
+
 std::vector<Vec2f> thickLineTriangles(const std::vector<Vec2f>& segments, double widthMetres) {
     const float h = static_cast<float>(widthMetres / 2.0);
     const std::size_t count = segments.size() / 2;
     std::vector<Vec2f> out;
-    out.reserve(count * 6);
+    out.reserve(count * 12);
+    const auto direction = [&](std::size_t s) -> std::pair<Vec2f, bool> {
+        const Vec2f a = segments[2 * s], b = segments[2 * s + 1];
+        const float dx = b.x - a.x, dy = b.y - a.y, len = std::sqrt(dx * dx + dy * dy);
+        if (len <= 0) return {{0, 0}, false};
+        return {{dx / len, dy / len}, true};
+    };
     for (std::size_t s = 0; s < count; ++s) {
         const Vec2f a = segments[2 * s], b = segments[2 * s + 1];
-        float dx = b.x - a.x, dy = b.y - a.y;
-        const float len = std::sqrt(dx * dx + dy * dy);
-        if (len <= 0) continue;
-        dx /= len;
-        dy /= len;
-        // Extend along the segment by h (square caps) and offset by h along the normal.
-        const float ax = a.x - dx * h, ay = a.y - dy * h, bx = b.x + dx * h, by = b.y + dy * h;
-        const float nx = -dy * h, ny = dx * h;
-        out.push_back({ax + nx, ay + ny});
-        out.push_back({ax - nx, ay - ny});
-        out.push_back({bx + nx, by + ny});
-        out.push_back({bx + nx, by + ny});
-        out.push_back({ax - nx, ay - ny});
-        out.push_back({bx - nx, by - ny});
+        const auto [d, ok] = direction(s);
+        if (!ok) continue;
+        const Vec2f n{-d.y * h, d.x * h};  // left normal, half width long
+        out.push_back({a.x + n.x, a.y + n.y});
+        out.push_back({a.x - n.x, a.y - n.y});
+        out.push_back({b.x + n.x, b.y + n.y});
+        out.push_back({b.x + n.x, b.y + n.y});
+        out.push_back({a.x - n.x, a.y - n.y});
+        out.push_back({b.x - n.x, b.y - n.y});
+        // Round cap where the chain starts: half a disc behind `a`.
+        if (s == 0 || !same(segments[2 * s - 1], a)) appendFan(out, a, {-n.x, -n.y}, -kPi);
+        const bool joined = s + 1 < count && same(segments[2 * s + 2], b) && direction(s + 1).second;
+        if (!joined) {
+            appendFan(out, b, n, -kPi);  // round cap ahead of `b`
+            continue;
+        }
+        // Round join: fill the wedge on the outer side of the turn, between both offsets.
+        const Vec2f e = direction(s + 1).first;
+        const double cross = static_cast<double>(d.x) * e.y - static_cast<double>(d.y) * e.x;
+        const double dot = static_cast<double>(d.x) * e.x + static_cast<double>(d.y) * e.y;
+        const double angle = std::atan2(std::abs(cross), dot);
+        if (angle < 1e-4) continue;
+        const float side = cross > 0 ? -1.0f : 1.0f;  // left turn: outer side is on the right
+        appendFan(out, b, {side * n.x, side * n.y}, cross > 0 ? angle : -angle);
     }
     return out;
 }

@@ -26,9 +26,12 @@ public:
     MeshLineNode(const std::vector<Vec2f>& segments, QColor color);
 };
 
-/// Triangles drawing `segments` (pairs of vertices) `widthMetres` wide: one quad per segment,
-/// extended by half the width at both ends so consecutive segments overlap at joins. A line of
-/// constant screen width is rebuilt from this when the scale changes (GUI thread, in polish).
+/// Triangles drawing `segments` (pairs of vertices) `widthMetres` wide with round joins and round
+/// caps, like QPen(Qt::RoundCap, Qt::RoundJoin) on the software path: one quad per segment, a fan
+/// filling the outer wedge where consecutive segments (b of one == a of the next) turn, a half
+/// disc at each chain end. The covered area is every point within half the width of the line
+/// (up to the fans' chords, π/8 per triangle). A line of constant screen width is rebuilt from
+/// this when the scale changes (GUI thread, in polish).
 [[nodiscard]] std::vector<Vec2f> thickLineTriangles(const std::vector<Vec2f>& segments, double widthMetres);
 
 /// Flat-colour triangles (the output of thickLineTriangles), replaced wholesale.

@@ -25,10 +25,11 @@ QBrush noDataBrush() {
 namespace {
 
 void paintMesh(QPainter& p, const PolygonLayerMesh& mesh, const MapView& view, const WorldRect& visible,
-               const QBrush& fill, const QPen& line, const std::vector<QColor>* perFeature = nullptr,
-               const std::vector<bool>* noData = nullptr) {
+               const QBrush& fill, const QPen& line, const std::vector<QColor>* perFeature,
+               const std::vector<bool>* noData, const std::atomic<bool>* cancel) {
     const QTransform t = view.transformFromOrigin(mesh.origin);
     for (std::size_t i = 0; i < mesh.features.size(); ++i) {
+        if (cancel && i % 256 == 0 && cancel->load(std::memory_order_relaxed)) return;
         const FeatureMesh& f = mesh.features[i];
         if (f.bounds.isEmpty() || !f.bounds.intersects(visible)) continue;
         const QPainterPath screen = t.map(f.path);
@@ -44,7 +45,7 @@ void paintMesh(QPainter& p, const PolygonLayerMesh& mesh, const MapView& view, c
 }  // namespace
 
 void paintPolygonLayers(QPainter& p, const MapScene& scene, const MapStyle& style, const MapView& view,
-                        const QRectF& screenClip) {
+                        const QRectF& screenClip, const std::atomic<bool>* cancel) {
     p.save();
     p.setRenderHint(QPainter::Antialiasing);
     WorldRect visible = view.visibleWorld();
@@ -62,22 +63,22 @@ void paintPolygonLayers(QPainter& p, const MapScene& scene, const MapStyle& styl
         case PolygonLayer::Context:
             if (scene.context)
                 paintMesh(p, *scene.context, view, visible, palette::kContextFill,
-                          QPen(palette::kContextLine, linewidth::kContext));
+                          QPen(palette::kContextLine, linewidth::kContext), nullptr, nullptr, cancel);
             break;
         case PolygonLayer::Communes:
             if (scene.communes)
                 paintMesh(p, *scene.communes, view, visible, Qt::NoBrush,
                           QPen(palette::kCommuneLine, linewidth::kCommune), &style.communeFill,
-                          &style.communeNoData);
+                          &style.communeNoData, cancel);
             break;
         case PolygonLayer::Bassins:
             if (scene.bassins)
                 paintMesh(p, *scene.bassins, view, visible, Qt::NoBrush,
-                          QPen(palette::kBassinLine, linewidth::kBassin, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+                          QPen(palette::kBassinLine, linewidth::kBassin, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin), nullptr, nullptr, cancel);
             break;
         case PolygonLayer::Stress:
             if (scene.stress)
-                paintMesh(p, *scene.stress, view, visible, palette::kStressFill, QPen(palette::kStressLine, 1.0));
+                paintMesh(p, *scene.stress, view, visible, palette::kStressFill, QPen(palette::kStressLine, 1.0), nullptr, nullptr, cancel);
             break;
         }
     }

@@ -10,6 +10,8 @@
 
 #include <QPainter>
 
+#include <atomic>
+
 #include "app/gui/map_scene.h"
 #include "app/gui/map_style.h"
 #include "app/gui/map_view.h"
@@ -27,9 +29,10 @@ inline constexpr double kHighlight = 3.0;
 }  // namespace linewidth
 
 /// `screenClip`, when valid, limits drawing (and the features visited) to that screen rectangle;
-/// the pixels inside are exactly those a full paint would give.
+/// the pixels inside are exactly those a full paint would give. `cancel`, when set and true,
+/// stops painting early (checked every few hundred features; the picture is then incomplete).
 void paintPolygonLayers(QPainter& p, const MapScene& scene, const MapStyle& style, const MapView& view,
-                        const QRectF& screenClip = QRectF());
+                        const QRectF& screenClip = QRectF(), const std::atomic<bool>* cancel = nullptr);
 
 /// `sprites` caches label and marker images across frames (see sprite_cache.h).
 void paintOverlay(QPainter& p, const MapScene& scene, const MapStyle& style, const MapView& view,

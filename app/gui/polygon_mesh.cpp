@@ -85,6 +85,10 @@ PolygonLayerMesh buildPolygonMesh(std::span<const GEOSGeometry* const> geometrie
             }
             appendTriangles(g, origin, mesh, feature);
         }
+        // QPainterPath caches its bounds lazily inside const calls (contains()); computing them
+        // now keeps later reads write-free, as the GUI thread and the raster worker share paths.
+        (void)feature.path.boundingRect();
+        (void)feature.path.controlPointRect();
         mesh.bounds.expand(feature.bounds);
         mesh.features.push_back(std::move(feature));
     }

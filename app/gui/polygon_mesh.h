@@ -5,7 +5,8 @@
 // magnitudes (x ~ 7e5, y ~ 7e6) a float holds absolute coordinates only to ~0.5 m; offsets
 // from an origin inside the data keep sub-centimetre precision. Built on any thread (the
 // calling thread's GEOS handle is used); the result is an immutable value that the GUI thread
-// reads and the scene graph copies.
+// and the raster worker read concurrently (paths have their cached bounds computed up front)
+// and the scene graph copies.
 #pragma once
 
 #include <QPainterPath>

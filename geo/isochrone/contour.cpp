@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -24,6 +25,11 @@ struct PaddedField {
     int px;  // nx + 2
     int py;  // ny + 2
 
+    /// Time at padded corner (I, J); +inf on the padding ring.
+    [[nodiscard]] float value(int I, int J) const noexcept {
+        if (I < 1 || J < 1 || I > r.grid.nx || J > r.grid.ny) return kInf;
+        return r.at(I - 1, J - 1);
+    }
     [[nodiscard]] XY corner(int I, int J) const noexcept {
         return {r.grid.origin.x + (I - 0.5) * r.grid.cell_m, r.grid.origin.y + (J - 0.5) * r.grid.cell_m};
     }
@@ -57,11 +63,34 @@ struct Segment {
     XY from;
 };
 
+struct StampedIndex {
+    std::uint32_t stamp;
+    std::uint32_t index;
+};
+
+// Per-thread buffers reused by every contour_rings call (no allocation once warmed up, apart
+// from the returned rings).
+struct ContourScratch {
+    std::vector<std::uint8_t> inside;
+    std::vector<Segment> segments;
+    std::vector<StampedIndex> starting_at;
+    std::vector<std::uint8_t> used;
+    std::uint32_t stamp = 0;
+};
+
+ContourScratch& contour_scratch() {
+    thread_local ContourScratch scratch;
+    return scratch;
+}
+
+// Shoelace formula relative to the first point (Lambert-93 coordinates are ~1e6 m: products
+// of absolute coordinates would lose the square metres).
 double signed_area(const std::vector<XY>& ring) noexcept {
     double twice = 0.0;
     const std::size_t n = ring.size();
+    const XY o = ring[0];
     for (std::size_t k = 0, prev = n - 1; k < n; prev = k++) {
-        twice += (ring[prev].x * ring[k].y) - (ring[k].x * ring[prev].y);
+        twice += ((ring[prev].x - o.x) * (ring[k].y - o.y)) - ((ring[k].x - o.x) * (ring[prev].y - o.y));
     }
     return 0.5 * twice;
 }
@@ -71,30 +100,45 @@ double signed_area(const std::vector<XY>& ring) noexcept {
 std::vector<ContourRing> contour_rings(const TimeRaster& raster, double threshold_s) {
     const PaddedField f{raster, raster.grid.nx + 2, raster.grid.ny + 2};
     const double t = threshold_s;
-    std::vector<Segment> segments;
+    ContourScratch& w = contour_scratch();
 
-    // The padded field as one contiguous buffer, so the scan reads two rows sequentially.
+    // Pass 1: which corners are inside (t_centre <= T), on the padded lattice (padding is
+    // +inf, i.e. outside). One byte per corner. The contract compares in double; with tf the
+    // largest float <= T, (double)v <= T exactly when v <= tf, a float compare that vectorises.
     const std::size_t px = static_cast<std::size_t>(f.px);
-    std::vector<float> padded(px * static_cast<std::size_t>(f.py), kInf);
+    const std::size_t nx = static_cast<std::size_t>(raster.grid.nx);
+    float tf = static_cast<float>(t);
+    if (static_cast<double>(tf) > t) tf = std::nextafter(tf, -kInf);
+    w.inside.assign(px * static_cast<std::size_t>(f.py) + 8, 0);  // + 8: word reads past the end
     for (int j = 0; j < raster.grid.ny; ++j) {
-        std::copy_n(raster.seconds.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(j) *
-                                                                          static_cast<std::size_t>(raster.grid.nx)),
-                    raster.grid.nx, padded.begin() + static_cast<std::ptrdiff_t>((static_cast<std::size_t>(j) + 1) * px + 1));
+        const float* src = raster.seconds.data() + static_cast<std::size_t>(j) * nx;
+        std::uint8_t* dst = w.inside.data() + (static_cast<std::size_t>(j) + 1) * px + 1;
+        for (std::size_t i = 0; i < nx; ++i) dst[i] = src[i] <= tf ? 1 : 0;
     }
-    const float tf = static_cast<float>(t);
-    const bool float_reject_exact = static_cast<double>(tf) >= t;  // v > tf then implies v > t
-    for (int cj = 0; cj + 1 < f.py; ++cj) {
-        const float* row0 = padded.data() + static_cast<std::size_t>(cj) * px;
-        const float* row1 = row0 + px;
-        for (int ci = 0; ci + 1 < f.px; ++ci) {
-            // Corners counter-clockwise: BL, BR, TR, TL; cell edge k joins corner k to k+1.
-            const std::array<float, 4> v{row0[ci], row0[ci + 1], row1[ci + 1], row1[ci]};
-            // Fast reject of all-outside cells; the exact test below compares in double.
-            if (float_reject_exact && v[0] > tf && v[1] > tf && v[2] > tf && v[3] > tf) continue;
-            const std::array<bool, 4> in{v[0] <= t, v[1] <= t, v[2] <= t, v[3] <= t};
-            const int count = in[0] + in[1] + in[2] + in[3];
-            if (count == 0 || count == 4) continue;
 
+    // Pass 2: marching squares. Only cells with both inside and outside corners emit segments.
+    w.segments.clear();
+    for (int cj = 0; cj + 1 < f.py; ++cj) {
+        const std::uint8_t* in0 = w.inside.data() + static_cast<std::size_t>(cj) * px;
+        const std::uint8_t* in1 = in0 + px;
+        for (int ci = 0; ci + 1 < f.px; ++ci) {
+            // Skip 8 cells at once where their 2 x 9 corners are all outside or all inside.
+            if (ci + 9 < f.px) {
+                std::uint64_t a = 0, b = 0;
+                std::memcpy(&a, in0 + ci, 8);
+                std::memcpy(&b, in1 + ci, 8);
+                constexpr std::uint64_t kAllInside = 0x0101010101010101ull;
+                if (a == b && (a == 0 || a == kAllInside) && in0[ci + 8] == (a & 1u) && in1[ci + 8] == (a & 1u)) {
+                    ci += 7;  // cells ci .. ci + 7 are uniform; the loop's ++ci moves to ci + 8
+                    continue;
+                }
+            }
+            // Corners counter-clockwise: BL, BR, TR, TL; cell edge k joins corner k to k+1.
+            const unsigned code = in0[ci] | (in0[ci + 1] << 1) | (in1[ci + 1] << 2) | (in1[ci] << 3);
+            if (code == 0 || code == 15) continue;
+            const std::array<bool, 4> in{(code & 1) != 0, (code & 2) != 0, (code & 4) != 0, (code & 8) != 0};
+            const std::array<float, 4> v{f.value(ci, cj), f.value(ci + 1, cj), f.value(ci + 1, cj + 1),
+                                         f.value(ci, cj + 1)};
             const std::array<XY, 4> p{f.corner(ci, cj), f.corner(ci + 1, cj), f.corner(ci + 1, cj + 1),
                                       f.corner(ci, cj + 1)};
             const std::array<std::int64_t, 4> edge{f.horizontal(ci, cj), f.vertical(ci + 1, cj),
@@ -102,7 +146,7 @@ std::vector<ContourRing> contour_rings(const TimeRaster& raster, double threshol
             // Going counter-clockwise round the cell, an "exit" edge goes from inside to outside,
             // an "entry" edge from outside to inside. A boundary segment runs from an exit to an
             // entry, which keeps the inside on its left (outer rings CCW, holes CW).
-            const bool saddle = count == 2 && in[0] == in[2];
+            const bool saddle = code == 5 || code == 10;
             const bool joined = saddle && (static_cast<double>(v[0]) + v[1] + v[2] + v[3]) / 4.0 <= t;
             for (int k = 0; k < 4; ++k) {
                 const int k1 = (k + 1) % 4;
@@ -114,28 +158,34 @@ std::vector<ContourRing> contour_rings(const TimeRaster& raster, double threshol
                     m = saddle && !joined ? (k + 4 - step) % 4 : (k + step) % 4;
                     if (!in[m] && in[(m + 1) % 4]) break;
                 }
-                segments.push_back({edge[k], edge[m], crossing(p[k], v[k], p[k1], v[k1], t)});
+                w.segments.push_back({edge[k], edge[m], crossing(p[k], v[k], p[k1], v[k1], t)});
             }
         }
     }
 
-    // Every crossed edge starts exactly one segment and ends exactly one: chain them.
-    std::vector<std::int32_t> starting_at(static_cast<std::size_t>(f.edge_count()), -1);
-    for (std::size_t s = 0; s < segments.size(); ++s) {
-        starting_at[static_cast<std::size_t>(segments[s].from_edge)] = static_cast<std::int32_t>(s);
+    // Every crossed edge starts exactly one segment and ends exactly one: chain them. The
+    // edge -> segment table is stamped per call, so it is never cleared.
+    const auto edge_count = static_cast<std::size_t>(f.edge_count());
+    if (w.starting_at.size() < edge_count) w.starting_at.resize(edge_count, StampedIndex{0, 0});
+    if (++w.stamp == 0) {
+        std::fill(w.starting_at.begin(), w.starting_at.end(), StampedIndex{0, 0});
+        w.stamp = 1;
     }
-    std::vector<bool> used(segments.size(), false);
+    for (std::size_t s = 0; s < w.segments.size(); ++s) {
+        w.starting_at[static_cast<std::size_t>(w.segments[s].from_edge)] = {w.stamp, static_cast<std::uint32_t>(s)};
+    }
+    w.used.assign(w.segments.size(), 0);
     std::vector<ContourRing> rings;
-    for (std::size_t first = 0; first < segments.size(); ++first) {
-        if (used[first]) continue;
+    for (std::size_t first = 0; first < w.segments.size(); ++first) {
+        if (w.used[first]) continue;
         ContourRing ring;
         std::size_t s = first;
-        while (!used[s]) {
-            used[s] = true;
-            ring.points.push_back(segments[s].from);
-            const std::int32_t next = starting_at[static_cast<std::size_t>(segments[s].to_edge)];
-            if (next < 0) throw GeometryError("isochrone contour: open ring (internal error)");
-            s = static_cast<std::size_t>(next);
+        while (!w.used[s]) {
+            w.used[s] = 1;
+            ring.points.push_back(w.segments[s].from);
+            const StampedIndex next = w.starting_at[static_cast<std::size_t>(w.segments[s].to_edge)];
+            if (next.stamp != w.stamp) throw GeometryError("isochrone contour: open ring (internal error)");
+            s = next.index;
         }
         if (s != first) throw GeometryError("isochrone contour: ring does not close (internal error)");
         ring.signed_area_m2 = signed_area(ring.points);
@@ -144,8 +194,21 @@ std::vector<ContourRing> contour_rings(const TimeRaster& raster, double threshol
     return rings;
 }
 
+namespace {
+
+GeomPtr contour_polygon_with_area(const TimeRaster& raster, double threshold_s, const ContourOptions& options,
+                                  double& area) {
+    return polygons_from_rings(contour_rings(raster, threshold_s), options.min_part_area_m2,
+                               options.check_validity_with_geos ? RingValidity::check_with_geos
+                                                                : RingValidity::by_construction,
+                               &area);
+}
+
+}  // namespace
+
 GeomPtr contour_polygon(const TimeRaster& raster, double threshold_s, const ContourOptions& options) {
-    return polygons_from_rings(contour_rings(raster, threshold_s), options.min_part_area_m2);
+    double area = 0.0;
+    return contour_polygon_with_area(raster, threshold_s, options, area);
 }
 
 std::vector<IsochroneLevel> isochrone_levels(const TimeRaster& raster, std::span<const double> thresholds_s,
@@ -163,16 +226,16 @@ std::vector<IsochroneLevel> isochrone_levels(const TimeRaster& raster, std::span
     for (const double t : thresholds_s) {
         IsochroneLevel level;
         level.threshold_s = t;
-        level.cumulative = contour_polygon(raster, t, options);
-        level.cumulative_area_m2 = area_m2(*level.cumulative);
+        level.cumulative = contour_polygon_with_area(raster, t, options, level.cumulative_area_m2);
         if (levels.empty()) {
             level.band = geom_clone(*level.cumulative);
+            level.band_area_m2 = level.cumulative_area_m2;
         } else {
             level.band = as_multipolygon(
                 geos_check(GEOSDifference_r(h, level.cumulative.get(), levels.back().cumulative.get()),
                            "isochrone band difference"));
+            level.band_area_m2 = area_m2(*level.band);
         }
-        level.band_area_m2 = area_m2(*level.band);
         levels.push_back(std::move(level));
     }
     return levels;

@@ -15,6 +15,14 @@
 //     exactly through a centre (which would make rings touch);
 //   - a saddle (two diagonal centres inside, two outside) is resolved by the mean of the four
 //     corner times: mean <= T joins the two inside corners, otherwise they stay apart.
+// Validity, by construction: every boundary segment lies inside one cell with its ends on two
+// different cell edges; each crossed cell edge carries exactly one crossing point (kept at least
+// kMinEdgeFraction of a cell from both corners), which ends one segment and starts the next, so
+// rings are simple, have >= 4 distinct points, and no two rings share a point; the two segments
+// of a saddle cell cut off opposite corners and cannot meet. Holes are assigned to the smallest
+// enclosing outer ring. The polygons are therefore OGC-valid without a GEOS check (tests check
+// it with GEOSisValid on noisy fields full of saddles, ties and holes);
+// ContourOptions::check_validity_with_geos adds the GEOS check as a safety net.
 // Consequences, by construction: for T1 < T2 the polygon of T1 lies inside the polygon of T2
 // (crossing fractions grow with T, and a saddle joined at T1 is joined at T2); holes are real
 // (an unreachable lake or a slow pocket inside the area is a hole, never filled); disjoint
@@ -39,6 +47,10 @@ struct ContourOptions {
     /// reachable 100 m pixel alone gives a ~5 000 m² diamond. Holes are NEVER dropped or
     /// filled (filling holes is what makes other tools include unreachable areas).
     double min_part_area_m2 = 1.0;
+    /// Also check the result with GEOSisValid (and repair with GEOSMakeValid if that ever
+    /// failed). Off by default: the polygons are valid by construction (see above) and the
+    /// check costs more than the contouring itself.
+    bool check_validity_with_geos = false;
 };
 
 /// One closed ring of a contour, Lambert-93 metres, first point not repeated.

@@ -31,77 +31,140 @@ struct SourceOnEdge {
 
 IsochroneEngine::IsochroneEngine(const routing::RoadNetwork& network, double pixel_m, routing::Direction direction,
                                  routing::SnapOptions snap)
-    : network_(&network), pixel_m_(pixel_m), direction_(direction), snap_(snap), query_(network, direction) {
+    : network_(&network),
+      pixel_m_(pixel_m),
+      direction_(direction),
+      snap_(snap),
+      snapper_(network),
+      query_(network, direction) {
     if (!(pixel_m > 0.0)) throw std::invalid_argument("isochrone: pixel size must be > 0 m");
     Box box;
     box.extend(network.min_xy());
     box.extend(network.max_xy());
     domain_ = RasterGrid::covering(box.grown(snap.max_snap_distance_m + pixel_m), pixel_m, 50'000'000);
-    cache_.assign(domain_.size(), PixelSnap{kNotSnapped, 0.0, 0.0});
+    cache_edge_.assign(domain_.size(), kNotSnapped);
+    cache_fraction_.assign(domain_.size(), 0.0);
+    cache_walk_s_.assign(domain_.size(), 0.0);
+    tiles_x_ = (domain_.nx + kTile - 1) / kTile;
+    tiles_y_ = (domain_.ny + kTile - 1) / kTile;
+    tile_done_.assign(static_cast<std::size_t>(tiles_x_) * static_cast<std::size_t>(tiles_y_), 0);
+    edge_times_.resize(network.edge_count());
+    edge_has_source_.assign(network.edge_count(), 0);
 }
 
-const IsochroneEngine::PixelSnap& IsochroneEngine::snap_of(std::size_t index, XY centre) {
-    PixelSnap& s = cache_[index];
-    if (s.edge == kNotSnapped) {
-        const auto pos = network_->snap_index().snap(centre, snap_.max_snap_distance_m);
-        s = pos ? PixelSnap{pos->edge, pos->fraction, pos->distance_m} : PixelSnap{routing::kInvalidId, 0.0, 0.0};
-        ++snapped_;
+void IsochroneEngine::ensure_snapped(const RasterGrid& window) {
+    // The window in domain pixel indices, clipped to the domain.
+    const int wi = static_cast<int>(std::lround((window.origin.x - domain_.origin.x) / pixel_m_));
+    const int wj = static_cast<int>(std::lround((window.origin.y - domain_.origin.y) / pixel_m_));
+    const int i0 = std::max(0, wi), j0 = std::max(0, wj);
+    const int i1 = std::min(domain_.nx, wi + window.nx), j1 = std::min(domain_.ny, wj + window.ny);
+    if (i0 >= i1 || j0 >= j1) return;
+    // The tiles the window touches that are not cached yet, as one rectangle of tiles.
+    int ti0 = tiles_x_, tj0 = tiles_y_, ti1 = -1, tj1 = -1;
+    for (int tj = j0 / kTile; tj <= (j1 - 1) / kTile; ++tj) {
+        for (int ti = i0 / kTile; ti <= (i1 - 1) / kTile; ++ti) {
+            if (tile_done_[static_cast<std::size_t>(tj) * static_cast<std::size_t>(tiles_x_) +
+                           static_cast<std::size_t>(ti)] != 0)
+                continue;
+            ti0 = std::min(ti0, ti);
+            tj0 = std::min(tj0, tj);
+            ti1 = std::max(ti1, ti);
+            tj1 = std::max(tj1, tj);
+        }
     }
-    return s;
+    if (ti1 < 0) return;
+    const int bi0 = ti0 * kTile, bj0 = tj0 * kTile;
+    const int bi1 = std::min(domain_.nx, (ti1 + 1) * kTile), bj1 = std::min(domain_.ny, (tj1 + 1) * kTile);
+    const RasterGrid block{{domain_.origin.x + bi0 * pixel_m_, domain_.origin.y + bj0 * pixel_m_}, pixel_m_,
+                           bi1 - bi0, bj1 - bj0};
+    snapper_.snap(block, snap_.max_snap_distance_m, block_snaps_);
+    for (int tj = tj0; tj <= tj1; ++tj) {
+        for (int ti = ti0; ti <= ti1; ++ti) {
+            std::uint8_t& done = tile_done_[static_cast<std::size_t>(tj) * static_cast<std::size_t>(tiles_x_) +
+                                            static_cast<std::size_t>(ti)];
+            if (done != 0) continue;
+            done = 1;
+            for (int J = tj * kTile; J < std::min(domain_.ny, (tj + 1) * kTile); ++J) {
+                for (int I = ti * kTile; I < std::min(domain_.nx, (ti + 1) * kTile); ++I) {
+                    const std::size_t from = static_cast<std::size_t>(J - bj0) * static_cast<std::size_t>(block.nx) +
+                                             static_cast<std::size_t>(I - bi0);
+                    const std::size_t to = static_cast<std::size_t>(J) * static_cast<std::size_t>(domain_.nx) +
+                                           static_cast<std::size_t>(I);
+                    cache_edge_[to] = block_snaps_.edge[from];
+                    cache_fraction_[to] = block_snaps_.fraction[from];
+                    cache_walk_s_[to] = block_snaps_.edge[from] == routing::kInvalidId
+                                            ? 0.0
+                                            : snap_.walking_seconds(block_snaps_.distance_m[from]);
+                    ++snapped_;
+                }
+            }
+        }
+    }
 }
 
-TimeRaster IsochroneEngine::fill(const routing::NearestResult& search, std::span<const XY> origins, double bound_s,
-                                 const RasterGrid& window) {
+TimeRaster IsochroneEngine::fill(const routing::NearestResult& search, double bound_s, const RasterGrid& window) {
     const auto& net = *network_;
+    const bool from_source = direction_ == routing::Direction::from_source;
+
+    // Sources on an edge reach positions of that edge directly (routing/nearest.h).
     std::vector<SourceOnEdge> on_edge;
-    for (std::size_t s = 0; s < origins.size(); ++s) {
+    for (std::size_t s = 0; s < search.source_position.size(); ++s) {
         if (!std::isfinite(search.source_snap_distance_m[s])) continue;
         on_edge.push_back({search.source_position[s].edge, search.source_position[s].fraction,
                            snap_.walking_seconds(search.source_snap_distance_m[s])});
+        edge_has_source_[search.source_position[s].edge] = 1;
     }
     std::sort(on_edge.begin(), on_edge.end(), [](const auto& a, const auto& b) { return a.edge < b.edge; });
+
+    // Per-edge terms of the query, so the pixel loop reads one record per pixel.
     const auto& node_t = search.node_seconds;  // +inf for nodes not settled within the bound
-    const bool from_source = direction_ == routing::Direction::from_source;
+    const auto tails = net.edge_tail();
+    const auto heads = net.edge_head();
+    const auto fwd_s = net.edge_forward_seconds();
+    const auto bwd_s = net.edge_backward_seconds();
+    for (routing::EdgeId e = 0; e < net.edge_count(); ++e) {
+        const double fwd = finite_or_inf(fwd_s[e]);
+        const double bwd = finite_or_inf(bwd_s[e]);
+        // from_source: tail + g x forward, head + (1 - g) x backward; to_source: the reverse trips.
+        edge_times_[e] = {node_t[tails[e]], from_source ? fwd : bwd, node_t[heads[e]], from_source ? bwd : fwd};
+    }
 
     const int i0 = static_cast<int>(std::lround((window.origin.x - domain_.origin.x) / pixel_m_));
     const int j0 = static_cast<int>(std::lround((window.origin.y - domain_.origin.y) / pixel_m_));
     TimeRaster raster{window, std::vector<float>(window.size(), std::numeric_limits<float>::infinity())};
+    const int i_begin = std::max(0, -i0), i_end = std::min(window.nx, domain_.nx - i0);
     for (int j = 0; j < window.ny; ++j) {
         const int J = j0 + j;
         if (J < 0 || J >= domain_.ny) continue;
-        for (int i = 0; i < window.nx; ++i) {
-            const int I = i0 + i;
-            if (I < 0 || I >= domain_.nx) continue;
-            const std::size_t index = static_cast<std::size_t>(J) * static_cast<std::size_t>(domain_.nx) +
-                                      static_cast<std::size_t>(I);
-            const PixelSnap& p = snap_of(index, domain_.centre(I, J));
-            if (p.edge == routing::kInvalidId) continue;
-            const routing::EdgeId e = p.edge;
-            const double g = p.fraction;
-            const double fwd = finite_or_inf(net.edge_forward_seconds()[e]);
-            const double bwd = finite_or_inf(net.edge_backward_seconds()[e]);
-            const routing::NodeId u = net.edge_tail()[e], v = net.edge_head()[e];
-            double best = routing::kInfSeconds;
-            if (from_source) {
-                best = std::min(node_t[u] + partial(g, fwd), node_t[v] + partial(1.0 - g, bwd));
-            } else {
-                best = std::min(node_t[v] + partial(1.0 - g, fwd), node_t[u] + partial(g, bwd));
+        const std::size_t row = static_cast<std::size_t>(J) * static_cast<std::size_t>(domain_.nx) +
+                                static_cast<std::size_t>(i0);
+        const routing::EdgeId* edge = cache_edge_.data() + row;
+        const double* fraction = cache_fraction_.data() + row;
+        const double* walk = cache_walk_s_.data() + row;
+        float* out = raster.seconds.data() + static_cast<std::size_t>(j) * static_cast<std::size_t>(window.nx);
+        for (int i = i_begin; i < i_end; ++i) {
+            const routing::EdgeId e = edge[i];
+            if (e == routing::kInvalidId) continue;
+            const EdgeTimes& et = edge_times_[e];
+            const double g = fraction[i];
+            double best = std::min(et.tail_s + partial(g, et.tail_rate_s), et.head_s + partial(1.0 - g, et.head_rate_s));
+            if (edge_has_source_[e] != 0) {
+                const double fwd = finite_or_inf(fwd_s[e]);
+                const double bwd = finite_or_inf(bwd_s[e]);
+                auto range = std::equal_range(on_edge.begin(), on_edge.end(), SourceOnEdge{e, 0, 0},
+                                              [](const auto& a, const auto& b) { return a.edge < b.edge; });
+                for (auto it = range.first; it != range.second; ++it) {
+                    const double from = from_source ? it->fraction : g;
+                    const double to = from_source ? g : it->fraction;
+                    if (to >= from) best = std::min(best, it->walk_seconds + partial(to - from, fwd));
+                    if (to <= from) best = std::min(best, it->walk_seconds + partial(from - to, bwd));
+                }
             }
-            auto range = std::equal_range(on_edge.begin(), on_edge.end(), SourceOnEdge{e, 0, 0},
-                                          [](const auto& a, const auto& b) { return a.edge < b.edge; });
-            for (auto it = range.first; it != range.second; ++it) {
-                const double from = from_source ? it->fraction : g;
-                const double to = from_source ? g : it->fraction;
-                if (to >= from) best = std::min(best, it->walk_seconds + partial(to - from, fwd));
-                if (to <= from) best = std::min(best, it->walk_seconds + partial(from - to, bwd));
-            }
-            best += snap_.walking_seconds(p.distance_m);
-            if (best <= bound_s && std::isfinite(best)) {
-                raster.seconds[static_cast<std::size_t>(j) * static_cast<std::size_t>(window.nx) +
-                               static_cast<std::size_t>(i)] = static_cast<float>(best);
-            }
+            best += walk[i];
+            if (best <= bound_s && std::isfinite(best)) out[i] = static_cast<float>(best);
         }
     }
+    for (const SourceOnEdge& s : on_edge) edge_has_source_[s.edge] = 0;
     return raster;
 }
 
@@ -123,7 +186,7 @@ IsochroneResult IsochroneEngine::compute(std::span<const XY> origins, std::span<
     }
     Box extent;
     const auto xy = network_->node_xy();
-    for (std::size_t v = 0; v < search.node_seconds.size(); ++v) {
+    for (const routing::NodeId v : query_.dijkstra().settled_nodes()) {
         if (search.node_seconds[v] <= t_max) extent.extend(xy[v]);
     }
     for (std::size_t s = 0; s < origins.size(); ++s) {
@@ -135,7 +198,8 @@ IsochroneResult IsochroneEngine::compute(std::span<const XY> origins, std::span<
     result.search_ms = elapsed_ms(start);
 
     start = std::chrono::steady_clock::now();
-    result.raster = fill(search, origins, result.search_bound_s, window);
+    ensure_snapped(window);
+    result.raster = fill(search, result.search_bound_s, window);
     result.raster_ms = elapsed_ms(start);
 
     start = std::chrono::steady_clock::now();

@@ -1,16 +1,19 @@
 // Repeated isochrones on one network: pixel snapping cached per network.
 //
-// Timing a pixel centre means snapping it to the nearest edge (routing::SnapIndex) and adding
-// node times; the snap does not depend on the origins, so the engine keeps it per pixel of a
-// fixed grid aligned on multiples of pixel_m covering the network's box grown by the snap
-// radius. Pixels are snapped lazily, the first time a query's window touches them; later
-// queries only read the cache. The travel-time model is exactly routing/nearest.h's (the same
-// formulas for the partial edge, sources on the same edge and the walking legs), so a pixel's
-// time equals nearest_source_times at its centre; tests check it.
+// Timing a pixel centre means snapping it to the nearest edge and adding node times; the snap
+// does not depend on the origins, so the engine keeps it per pixel of a fixed grid aligned on
+// multiples of pixel_m covering the network's box grown by the snap radius. Pixels are snapped
+// the first time a query's window touches them, a whole block at a time (raster_snap.h: the
+// same answer as routing::SnapIndex::snap per centre, without one index search per pixel);
+// later queries only read the cache. The travel-time model is exactly routing/nearest.h's (the
+// same formulas for the partial edge, sources on the same edge and the walking legs), so a
+// pixel's time equals nearest_source_times at its centre; tests check it.
 //
-// Memory: 24 bytes per pixel of the domain (network box + snap radius), allocated up front —
-// 15 MB for the CAPSO lattice at 100 m, 24 MB for a 100 km x 100 km network. Not thread-safe
-// (owns its query scratch and cache): one engine per thread.
+// Memory: 20 bytes per pixel of the domain (network box + snap radius), allocated up front —
+// 12 MB for the CAPSO lattice at 100 m, 20 MB for a 100 km x 100 km network — plus the
+// snapper's copy of the segments (~100 bytes each: 5 MB for Andorra's 50 579) and 33 bytes
+// per edge of query scratch.
+// Not thread-safe (owns its query scratch and cache): one engine per thread.
 #pragma once
 
 #include <cstdint>
@@ -18,6 +21,7 @@
 #include <vector>
 
 #include "geo/isochrone/isochrone.h"
+#include "geo/isochrone/raster_snap.h"
 #include "geo/routing/nearest.h"
 
 namespace maillage::geo {
@@ -39,25 +43,36 @@ public:
     [[nodiscard]] std::size_t snapped_pixels() const noexcept { return snapped_; }
 
 private:
-    struct PixelSnap {
-        std::uint32_t edge;  // kNotSnapped until computed, routing::kInvalidId if off-network
-        double fraction;
-        double distance_m;
-    };
     static constexpr std::uint32_t kNotSnapped = 0xFFFFFFFEu;
+    static constexpr int kTile = 8;  ///< pixels per side of a cache tile (snapped all at once)
 
-    const PixelSnap& snap_of(std::size_t index, XY centre);
-    TimeRaster fill(const routing::NearestResult& search, std::span<const XY> origins, double bound_s,
-                    const RasterGrid& window);
+    /// Makes sure every domain pixel of `window` is in the cache.
+    void ensure_snapped(const RasterGrid& window);
+    TimeRaster fill(const routing::NearestResult& search, double bound_s, const RasterGrid& window);
 
     const routing::RoadNetwork* network_;
     double pixel_m_;
     routing::Direction direction_;
     routing::SnapOptions snap_;
     RasterGrid domain_;
-    std::vector<PixelSnap> cache_;
+    RasterSnapper snapper_;
+    // The cache, structure of arrays over the domain, row-major. edge = kNotSnapped until
+    // computed, routing::kInvalidId when no edge lies within the snap radius.
+    std::vector<routing::EdgeId> cache_edge_;
+    std::vector<double> cache_fraction_;
+    std::vector<double> cache_walk_s_;  ///< walking leg, seconds (SnapOptions::walking_seconds)
+    int tiles_x_ = 0, tiles_y_ = 0;
+    std::vector<std::uint8_t> tile_done_;
+    RasterSnaps block_snaps_;  ///< scratch of ensure_snapped
     std::size_t snapped_ = 0;
     routing::NearestSourceQuery query_;
+    /// Per edge, for the current query: the time to reach a position at fraction g is
+    /// min(tail_s + partial(g, to_tail_rate_s), head_s + partial(1 - g, to_head_rate_s)).
+    struct EdgeTimes {
+        double tail_s, tail_rate_s, head_s, head_rate_s;
+    };
+    std::vector<EdgeTimes> edge_times_;
+    std::vector<std::uint8_t> edge_has_source_;
 };
 
 }  // namespace maillage::geo

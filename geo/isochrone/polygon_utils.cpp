@@ -87,7 +87,8 @@ GeomPtr as_multipolygon(GeomPtr g) {
                       "building a multipolygon");
 }
 
-GeomPtr polygons_from_rings(const std::vector<ContourRing>& rings, double min_part_area_m2) {
+GeomPtr polygons_from_rings(const std::vector<ContourRing>& rings, double min_part_area_m2, RingValidity validity,
+                            double* area_out) {
     auto h = geos_handle();
     std::vector<std::size_t> shells;
     std::vector<std::size_t> holes;
@@ -119,6 +120,7 @@ GeomPtr polygons_from_rings(const std::vector<ContourRing>& rings, double min_pa
     }
 
     std::vector<GEOSGeometry*> polygons;
+    double kept_area = 0.0;
     try {
         for (std::size_t s = 0; s < shells.size(); ++s) {
             const double part_area = rings[shells[s]].signed_area_m2 +
@@ -128,6 +130,7 @@ GeomPtr polygons_from_rings(const std::vector<ContourRing>& rings, double min_pa
                                          return a;
                                      }();
             if (part_area < min_part_area_m2) continue;
+            kept_area += part_area;
             GeomPtr shell = linear_ring(rings[shells[s]].points);
             std::vector<GEOSGeometry*> inner;
             for (const std::size_t hole : holes_of[s]) inner.push_back(linear_ring(rings[hole].points).release());
@@ -143,11 +146,13 @@ GeomPtr polygons_from_rings(const std::vector<ContourRing>& rings, double min_pa
     GeomPtr multi = geos_check(GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, polygons.data(),
                                                            static_cast<unsigned>(polygons.size())),
                                "building a multipolygon");
-    if (GEOSisValid_r(h, multi.get()) != 1) {
+    if (area_out != nullptr) *area_out = kept_area;
+    if (validity == RingValidity::check_with_geos && GEOSisValid_r(h, multi.get()) != 1) {
         multi = as_multipolygon(geos_check(GEOSMakeValid_r(h, multi.get()), "making an isochrone valid"));
         if (GEOSisValid_r(h, multi.get()) != 1) {
             throw GeometryError("isochrone polygon is still invalid after repair: " + invalidity_reason(*multi));
         }
+        if (area_out != nullptr) *area_out = area_m2(*multi);
     }
     return multi;
 }

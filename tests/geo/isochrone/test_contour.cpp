@@ -212,3 +212,35 @@ TEST(Contour, RejectsThresholdsThatAreNotIncreasing) {
     const std::vector<double> negative{-1.0};
     EXPECT_THROW((void)isochrone_levels(r, negative), std::invalid_argument);
 }
+
+// Valid by construction (no GEOS check on the default path): random rasters whose times come
+// from a handful of values (ties with the threshold, plateaus, saddles everywhere) plus +inf
+// holes give GEOS-valid MultiPolygons, the same ones the GEOS-checked path returns, and the
+// areas the levels report (sums of ring areas) equal GEOSArea.
+TEST(Contour, RandomRastersAreValidWithoutTheGeosCheck) {
+    std::mt19937 rng(7);
+    const std::vector<double> values{0.0, 100.0, 300.0, 300.0, 450.0, 600.0, kInf};
+    std::uniform_int_distribution<std::size_t> pick(0, values.size() - 1);
+    auto h = geos_handle();
+    for (int trial = 0; trial < 200; ++trial) {
+        const int nx = 1 + trial % 17, ny = 1 + (trial * 7) % 13;
+        std::vector<double> t(static_cast<std::size_t>(nx * ny));
+        for (double& v : t) v = values[pick(rng)];
+        const TimeRaster r = TimeRaster::from_samples(RasterGrid{{650'000.0, 6'850'000.0}, 100.0, nx, ny}, t);
+        for (const double threshold : {100.0, 300.0, 450.0}) {
+            ContourOptions fast;
+            fast.min_part_area_m2 = trial % 2 == 0 ? 0.0 : 1.0;
+            ContourOptions checked = fast;
+            checked.check_validity_with_geos = true;
+            GeomPtr a = contour_polygon(r, threshold, fast);
+            GeomPtr b = contour_polygon(r, threshold, checked);
+            ASSERT_EQ(invalidity_reason(*a), "") << "trial " << trial << ", T " << threshold;
+            EXPECT_EQ(GEOSEqualsExact_r(h, a.get(), b.get(), 0.0), 1) << "trial " << trial;
+        }
+        const std::vector<double> thresholds{100.0, 300.0, 450.0};
+        for (const auto& level : isochrone_levels(r, thresholds)) {
+            EXPECT_NEAR(level.cumulative_area_m2, area_m2(*level.cumulative), 1e-4) << "trial " << trial;
+            EXPECT_NEAR(level.band_area_m2, area_m2(*level.band), 1e-4) << "trial " << trial;
+        }
+    }
+}
