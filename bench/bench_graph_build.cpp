@@ -16,10 +16,15 @@
 // build_cpu_s counter): RoadNetwork::build() alone — largest SCC, renumbering, forward and
 // backward CSR, extent, snap index. The EdgeList is generated before the clock starts (a
 // loader would hold it too), so the peak memory counts it.
-// Counters: build_s (wall clock), build_cpu_s (on-CPU time of the build alone); peak_rss_MiB (VmHWM of the process, reset just before generating the
-// input, i.e. input + build + result at their peak); baseline_MiB (RSS before generating);
-// input_MiB (RSS growth from generating the EdgeList); network_MiB (RSS growth retained by
-// the built network once the input is released).
+// The EdgeList is moved into RoadNetwork::build, which consumes it as a loader's output would
+// be: its edge arrays become the network's (compacted in place) and the rest is released as
+// soon as it has been read.
+// Counters: build_s (wall clock), build_cpu_s (on-CPU time of the build alone); peak_rss_MiB
+// (VmHWM of the process, reset just before generating the input, i.e. input + build + result
+// at their peak); maxrss_MiB (getrusage ru_maxrss: the process's peak since it started, the
+// same figure for the first benchmark run); baseline_MiB (RSS before generating); input_MiB
+// (RSS growth from generating the EdgeList); network_MiB (RSS growth retained by the built
+// network once the input is released).
 //
 // network_bytes_MiB: RoadNetwork::memory_bytes() (the arrays' exact size, allocator overhead
 // excluded). BM_P5_PeerAdjacencyLists: in-process peer, the same arcs as vector-of-vector
@@ -31,6 +36,8 @@
 // BM_P5_OsmAndorra: load_osm_network on tests/data/osm/andorra-2025-01-19.osm.pbf (libosmium
 // read of a 3 MB PBF + build).
 #include <benchmark/benchmark.h>
+
+#include <sys/resource.h>
 
 #include <cmath>
 #include <cstdio>
@@ -44,6 +51,7 @@
 #include "geo/routing/osm_loader.h"
 #include "geo/routing/profile_table.h"
 #include "geo/routing/road_network.h"
+#include "geo/routing/snap.h"
 
 using namespace maillage::geo;
 using maillage::bench::BenchDatabase;
@@ -72,7 +80,7 @@ routing::EdgeList synthetic_department(int side, int bends) {
     el.edge_length_m.reserve(m_estimate);
     el.edge_class.reserve(m_estimate);
     el.edge_shape_first.reserve(m_estimate + 1);
-    el.shape_xy.reserve(m_estimate * static_cast<std::size_t>(2 + bends));
+    el.shape_inner_xy.reserve(m_estimate * static_cast<std::size_t>(bends));
     std::vector<XY> shape;
     auto id = [side](int c, int r) { return static_cast<routing::NodeId>(r * side + c); };
     auto add = [&](routing::NodeId a, routing::NodeId b, bool main_line, bool fast_line) {
@@ -112,7 +120,8 @@ void BM_P5_SyntheticBuild(benchmark::State& state) {
     const auto bends = static_cast<int>(state.range(1));
     double peak = 0, baseline = 0, input = 0, retained = 0, build_s = 0, build_cpu_s = 0;
     std::uint32_t nodes = 0, arcs = 0, input_edges = 0;
-    std::size_t network_bytes = 0;
+    std::size_t network_bytes = 0, snap_bytes = 0;
+    double snap_bucket_m = 0;
     const bool reset_ok = maillage::bench::reset_peak_rss();
     for (auto _ : state) {
         maillage::bench::reset_peak_rss();
@@ -134,9 +143,13 @@ void BM_P5_SyntheticBuild(benchmark::State& state) {
         nodes = net.node_count();
         arcs = net.arc_count();
         network_bytes = net.memory_bytes();
+        snap_bytes = net.snap_index().memory_bytes();
+        snap_bucket_m = net.snap_index().bucket_size_m();
         benchmark::DoNotOptimize(net.first_out().data());
     }
     state.counters["network_bytes_MiB"] = double(network_bytes) / (1024.0 * 1024.0);
+    state.counters["snap_index_MiB"] = double(snap_bytes) / (1024.0 * 1024.0);
+    state.counters["snap_bucket_m"] = snap_bucket_m;
     state.counters["input_nodes"] = double(side) * side;
     state.counters["input_edges"] = input_edges;
     state.counters["nodes"] = nodes;
@@ -147,6 +160,11 @@ void BM_P5_SyntheticBuild(benchmark::State& state) {
     state.counters["baseline_MiB"] = baseline;
     state.counters["input_MiB"] = input;
     state.counters["network_MiB"] = retained;
+    // getrusage: the whole process's peak so far (not resettable; for the first benchmark of
+    // the run it is this build's peak, including the program's own start-up).
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    state.counters["maxrss_MiB"] = static_cast<double>(usage.ru_maxrss) / 1024.0;
     if (!reset_ok) state.SetLabel("VmHWM reset refused: peak is the whole process's");
 }
 BENCHMARK(BM_P5_SyntheticBuild)

@@ -20,11 +20,15 @@
 //
 // What each benchmark times (wall clock, release build, one thread):
 //  - BM_P1_NearestQuery: NearestSourceQuery::run() as `maillage coverage` calls it: snapping
-//    the facilities, the multi-source Dijkstra (reverse graph: time from the cell to the
-//    facility), snapping every cell, the walking legs and partial edges, and filling the
-//    result (per cell and per node). Argument: bound in seconds (0 = unbounded, as the CLI).
-//  - BM_P1_NearestPresnapped: the same with the cells snapped once beforehand (snap_points;
-//    cells do not change between facility selections): snapping the facilities + run().
+//    the facilities, snapping every cell, the multi-source Dijkstra (reverse graph: time from
+//    the cell to the facility; NodeTimes::none: it stops once every cell's edge ends are
+//    settled), the walking legs and partial edges, and the per-cell results. Argument: bound in
+//    seconds (0 = unbounded, as the CLI).
+//  - BM_P1_NearestQueryNodeTimes: the same, also searching to the end and filling every
+//    node's time and nearest source (NodeTimes::all, what isochrones and maps use).
+//  - BM_P1_NearestPresnapped: BM_P1_NearestQuery with the cells snapped once beforehand
+//    (snap_points; cells do not change between facility selections): snapping the facilities
+//    + run().
 //  - BM_P1_SearchOnly: the multi-source Dijkstra alone from facilities snapped beforehand.
 //  - BM_P1_SnapTargets: snapping every cell alone (the part that does not depend on the
 //    facilities and could be cached between queries).
@@ -95,6 +99,15 @@ const std::vector<std::string>& facility_types() {
     return types;
 }
 
+/// Which priority queue Dijkstra picks on this graph, with the arc-time range that decides it.
+std::string queue_description(const routing::RoadNetwork& net) {
+    const routing::Dijkstra dij(net, routing::Direction::to_source);
+    char text[160];
+    std::snprintf(text, sizeof text, "arcs %.3g-%.4g s -> %s", double(net.min_arc_seconds()), double(net.max_arc_seconds()),
+                  dij.queue_kind() == routing::QueueKind::buckets ? "bucket queue" : "4-ary heap");
+    return text;
+}
+
 Scenario make_capso_lattice() {
     const BenchDatabase& database = BenchDatabase::instance();
     Scenario s;
@@ -113,9 +126,9 @@ Scenario make_capso_lattice() {
         selection.types = {type};
         for (const db::Facility& f : selection.apply(all)) s.sources[type].push_back({f.x, f.y});
     }
-    std::fprintf(stderr, "capso_lattice: database %s; %u nodes, %u arcs (network in %.0f ms); %zu populated cells",
+    std::fprintf(stderr, "capso_lattice: database %s; %u nodes, %u arcs (network in %.0f ms), %s; %zu populated cells",
                  database.origin().c_str(), s.network->node_count(), s.network->arc_count(), s.network_ms,
-                 s.targets.size());
+                 queue_description(*s.network).c_str(), s.targets.size());
     for (const auto& [type, xy] : s.sources) std::fprintf(stderr, "; %zu %s", xy.size(), type.c_str());
     std::fprintf(stderr, "\n");
     return s;
@@ -143,9 +156,10 @@ Scenario make_andorra(std::size_t source_count) {
         auto& src = s.sources[type];
         for (std::size_t k = 0; k < source_count; ++k) src.push_back(s.targets[pick(rng)]);
     }
-    std::fprintf(stderr, "andorra_osm: %u nodes, %u arcs (loaded in %.0f ms); %zu cells within 300 m of a road; "
+    std::fprintf(stderr, "andorra_osm: %u nodes, %u arcs (loaded in %.0f ms), %s; %zu cells within 300 m of a road; "
                  "%zu random sources per type\n",
-                 net.node_count(), net.arc_count(), s.network_ms, s.targets.size(), source_count);
+                 net.node_count(), net.arc_count(), s.network_ms, queue_description(net).c_str(), s.targets.size(),
+                 source_count);
     return s;
 }
 
@@ -182,14 +196,15 @@ double bound_seconds(std::int64_t arg) { return arg > 0 ? static_cast<double>(ar
 
 // ------------------------------------------------------------------------------ benchmarks
 
-void BM_P1_NearestQuery(benchmark::State& state, std::size_t scenario, const std::string& type) {
+void BM_P1_NearestQuery(benchmark::State& state, std::size_t scenario, const std::string& type,
+                        routing::NodeTimes node_times) {
     const Scenario& s = scenarios().at(scenario);
     const auto& sources = s.sources.at(type);
     const double bound = bound_seconds(state.range(0));
     routing::NearestSourceQuery query(*s.network, routing::Direction::to_source);
     routing::NearestResult r;
     for (auto _ : state) {
-        r = query.run(sources, s.targets, bound);
+        r = query.run(sources, s.targets, bound, {}, node_times);
         benchmark::DoNotOptimize(r.seconds.data());
     }
     // Meaning, not just speed: how many cells are within 15 minutes, and the worst cell.
@@ -218,7 +233,7 @@ void BM_P1_NearestPresnapped(benchmark::State& state, std::size_t scenario, cons
     routing::NearestResult r;
     for (auto _ : state) {
         const routing::SnappedPoints facilities = routing::snap_points(*s.network, sources);
-        r = query.run(facilities, cells, bound);
+        r = query.run(facilities, cells, bound, routing::NodeTimes::none);
         benchmark::DoNotOptimize(r.seconds.data());
     }
     double within15 = 0;
@@ -288,7 +303,7 @@ void BM_P1_PeerTextbookDijkstra(benchmark::State& state, std::size_t scenario, c
     std::vector<std::vector<Arc>> reverse(net.node_count());
     for (routing::NodeId v = 0; v < net.node_count(); ++v)
         for (auto a = net.first_out()[v]; a < net.first_out()[v + 1]; ++a)
-            reverse[net.head()[a]].push_back({v, net.arc_seconds()[a]});
+            reverse[net.out_arcs()[a].node].push_back({v, net.out_arcs()[a].seconds});
     const routing::SnappedPoints cells = routing::snap_points(net, s.targets);
     const routing::SnappedPoints sources = routing::snap_points(net, s.sources.at(type));
     double within15 = 0;
@@ -367,7 +382,11 @@ void register_all() {
         const std::string& g = scenarios()[k].name;
         for (const std::string& type : facility_types()) {
             const std::string suffix = "/" + g + "/" + type;
-            benchmark::RegisterBenchmark(("BM_P1_NearestQuery" + suffix).c_str(), BM_P1_NearestQuery, k, type)
+            benchmark::RegisterBenchmark(("BM_P1_NearestQuery" + suffix).c_str(), BM_P1_NearestQuery, k, type,
+                                         routing::NodeTimes::none)
+                ->Arg(0)->Arg(900)->Unit(benchmark::kMillisecond);
+            benchmark::RegisterBenchmark(("BM_P1_NearestQueryNodeTimes" + suffix).c_str(), BM_P1_NearestQuery, k, type,
+                                         routing::NodeTimes::all)
                 ->Arg(0)->Arg(900)->Unit(benchmark::kMillisecond);
             benchmark::RegisterBenchmark(("BM_P1_NearestPresnapped" + suffix).c_str(), BM_P1_NearestPresnapped, k, type)
                 ->Arg(0)->Arg(900)->Unit(benchmark::kMillisecond);

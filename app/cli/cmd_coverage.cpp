@@ -124,7 +124,8 @@ void run_coverage(const CoverageArgs& args) {
     std::vector<geo::XY> sources;
     for (const auto& f : facilities) sources.push_back({f.x, f.y});
     const geo::routing::NearestResult times = geo::routing::nearest_source_times(
-        network, sources, cells.centres, geo::routing::Direction::to_source, geo::routing::kInfSeconds);
+        network, sources, cells.centres, geo::routing::Direction::to_source, geo::routing::kInfSeconds, {},
+        geo::routing::NodeTimes::none);
     for (std::size_t s = 0; s < facilities.size(); ++s) {
         if (!std::isfinite(times.source_snap_distance_m[s])) {
             progress.step("WARNING: facility " + facilities[s].uid + " (" + facilities[s].name +

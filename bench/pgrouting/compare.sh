@@ -32,7 +32,7 @@ PGBIN=$PG_BIN
 {
   echo "# Maillage Dijkstra vs pgRouting pgr_drivingDistance on the same graphs"
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "commit: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet || echo ' (uncommitted changes)')"
+  echo "commit: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet -- . ':!bench/pgrouting/RESULTS-compare.txt' || echo ' (uncommitted changes)')"
   echo "machine: $(uname -sr), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
   echo "PostgreSQL: $("$PGBIN/postgres" --version | cut -d' ' -f3), pgRouting: $PGR_VERSION"
   echo "profiles: data/profiles/{car,walk,bike}.json; bound: $LIMIT s; directed; equicost false; 5 sources per graph"

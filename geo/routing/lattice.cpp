@@ -133,7 +133,6 @@ RoadNetwork build_lattice_network(const std::vector<LatticeCell>& cells, const L
     el.edge_length_m.reserve(edge_estimate);
     el.edge_class.reserve(edge_estimate);
     el.edge_shape_first.reserve(edge_estimate + 1);
-    el.shape_xy.reserve(2 * edge_estimate);
     for (std::int64_t r = 0; r < rows; ++r)
         for (std::int64_t c = 0; c < cols; ++c)
             for (int s = 0; s < steps; ++s) {

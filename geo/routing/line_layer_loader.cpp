@@ -85,7 +85,7 @@ LineLayerEdges read_line_layer_edges(const std::filesystem::path& file, const Li
     struct Pending {
         float fwd, bwd, length;
         std::uint8_t cls;
-        std::uint32_t first, end;  ///< range in el.shape_xy-to-be
+        std::uint32_t first, end;  ///< range in `points` (the full polyline)
     };
     std::vector<Pending> pending;
     std::vector<XY> points;

@@ -74,11 +74,13 @@ void require_all_snapped(const SnappedPoints& points, std::span<const std::strin
 }
 
 NearestResult NearestSourceQuery::run(std::span<const XY> sources, std::span<const XY> targets,
-                                      double max_seconds, const SnapOptions& options) {
-    return run(snap_points(*network_, sources, options), snap_points(*network_, targets, options), max_seconds);
+                                      double max_seconds, const SnapOptions& options, NodeTimes node_times) {
+    return run(snap_points(*network_, sources, options), snap_points(*network_, targets, options), max_seconds,
+               node_times);
 }
 
-NearestResult NearestSourceQuery::run(const SnappedPoints& sources, const SnappedPoints& targets, double max_seconds) {
+NearestResult NearestSourceQuery::run(const SnappedPoints& sources, const SnappedPoints& targets, double max_seconds,
+                                      NodeTimes node_times) {
     const RoadNetwork& net = *network_;
     NearestResult r;
     r.source_snap_distance_m.assign(sources.size(), kInfSeconds);
@@ -99,7 +101,17 @@ NearestResult NearestSourceQuery::run(const SnappedPoints& sources, const Snappe
     }
     std::sort(on_edge.begin(), on_edge.end(),
               [](const SourceOnEdge& a, const SourceOnEdge& b) { return a.edge < b.edge || (a.edge == b.edge && a.index < b.index); });
-    dijkstra_.run(max_seconds);
+    if (node_times == NodeTimes::all) {
+        dijkstra_.run(max_seconds);
+    } else {
+        target_nodes_.clear();
+        for (const EdgePosition& pos : targets.position) {
+            if (pos.edge == kInvalidId) continue;
+            target_nodes_.push_back(net.edge_tail()[pos.edge]);
+            target_nodes_.push_back(net.edge_head()[pos.edge]);
+        }
+        dijkstra_.run_until_settled(target_nodes_, max_seconds);
+    }
 
     auto node_time = [&](NodeId v) { return dijkstra_.is_settled(v) ? dijkstra_.seconds(v) : kInfSeconds; };
 
@@ -149,6 +161,7 @@ NearestResult NearestSourceQuery::run(const SnappedPoints& sources, const Snappe
         }
     }
 
+    if (node_times == NodeTimes::none) return r;
     const std::uint32_t n = net.node_count();
     r.node_seconds.assign(n, kInfSeconds);
     r.node_source.assign(n, -1);
@@ -161,9 +174,9 @@ NearestResult NearestSourceQuery::run(const SnappedPoints& sources, const Snappe
 
 NearestResult nearest_source_times(const RoadNetwork& network, std::span<const XY> sources,
                                    std::span<const XY> targets, Direction direction,
-                                   double max_seconds, const SnapOptions& options) {
+                                   double max_seconds, const SnapOptions& options, NodeTimes node_times) {
     NearestSourceQuery query(network, direction);
-    return query.run(sources, targets, max_seconds, options);
+    return query.run(sources, targets, max_seconds, options, node_times);
 }
 
 }  // namespace maillage::geo::routing

@@ -41,6 +41,11 @@ struct SnapOptions {
     }
 };
 
+/// Whether a query fills NearestResult::node_seconds / node_source. With `none` the search
+/// stops as soon as every target's edge ends are settled (zones blanches need only the cells'
+/// times; isochrones and maps need every node's).
+enum class NodeTimes : std::uint8_t { all, none };
+
 struct NearestResult {
     // Per target (same order as the `targets` argument):
     std::vector<double> seconds;           ///< +inf when unreachable, unsnapped or > max_seconds
@@ -50,7 +55,8 @@ struct NearestResult {
     // Per source:
     std::vector<double> source_snap_distance_m;  ///< +inf when the source is off the network
     std::vector<EdgePosition> source_position;
-    // Per node of the network, from the same search (for drawing and contouring):
+    // Per node of the network, from the same search (for drawing and contouring); empty when
+    // the query was run with NodeTimes::none:
     std::vector<double> node_seconds;      ///< +inf beyond max_seconds
     std::vector<std::int32_t> node_source; ///< nearest source index, -1 beyond max_seconds
 
@@ -86,12 +92,13 @@ public:
     /// ignored (reported in the result). Empty sources → every target at +inf.
     /// max_seconds bounds the search (use kInfSeconds for no bound).
     [[nodiscard]] NearestResult run(std::span<const XY> sources, std::span<const XY> targets,
-                                    double max_seconds, const SnapOptions& options = {});
+                                    double max_seconds, const SnapOptions& options = {},
+                                    NodeTimes node_times = NodeTimes::all);
 
     /// Same, with points snapped beforehand (snap_points). The snap distances in the result are
     /// the positions' distance_m.
     [[nodiscard]] NearestResult run(const SnappedPoints& sources, const SnappedPoints& targets,
-                                    double max_seconds);
+                                    double max_seconds, NodeTimes node_times = NodeTimes::all);
 
     [[nodiscard]] const Dijkstra& dijkstra() const noexcept { return dijkstra_; }
 
@@ -99,6 +106,7 @@ private:
     const RoadNetwork* network_;
     Direction direction_;
     Dijkstra dijkstra_;
+    std::vector<NodeId> target_nodes_;  ///< scratch for NodeTimes::none
 };
 
 /// One-shot convenience over NearestSourceQuery.
@@ -106,7 +114,8 @@ private:
                                                  std::span<const XY> sources,
                                                  std::span<const XY> targets, Direction direction,
                                                  double max_seconds,
-                                                 const SnapOptions& options = {});
+                                                 const SnapOptions& options = {},
+                                                 NodeTimes node_times = NodeTimes::all);
 
 /// Seconds from a snapped position to the graph: the initial labels a source at `pos` gives
 /// to the edge's two end nodes (tail, head) for the given direction (+inf where the one-way

@@ -10,9 +10,10 @@
 //  - edges: undirected road pieces between two nodes with a polyline (for drawing and
 //    snapping) and one travel time per direction (seconds, +inf when the direction is not
 //    allowed, e.g. a one-way street);
-//  - arcs: the directed, allowed halves of edges, as CSR arrays: forward graph
-//    (first_out/head/arc_seconds, arcs leaving a node) and backward graph
-//    (first_in/tail/in_arc_seconds, arcs entering a node), both sorted by node.
+//  - arcs: the directed, allowed halves of edges, as CSR arrays of interleaved {node, seconds}
+//    pairs (one cache line holds 8 arcs for Dijkstra's relaxation loop): forward graph
+//    (first_out/out_arcs, arcs leaving a node, .node = head) and backward graph
+//    (first_in/in_arcs, arcs entering a node, .node = tail), both sorted by node.
 //  - only the largest strongly connected component of the input is kept, so every node
 //    can reach and be reached from every other; input_node_count() tells what was dropped;
 //  - node ids are assigned along a Hilbert curve (nodes close in space are close in memory);
@@ -32,6 +33,13 @@ namespace maillage::geo::routing {
 
 class SnapIndex;
 
+/// One directed arc in a CSR array: the node at its other end and its travel time (seconds,
+/// finite, ≥ 0). In out_arcs() `node` is the head; in in_arcs() it is the tail.
+struct Arc {
+    NodeId node;
+    float seconds;
+};
+
 /// Where a network comes from and how much to trust it. Every field is shown to users.
 struct NetworkMetadata {
     std::string source;           ///< e.g. "OpenStreetMap extract monaco.osm.pbf"
@@ -49,6 +57,8 @@ struct NetworkMetadata {
 };
 
 /// Input of RoadNetwork::build. Node ids are dense 0..node_xy.size()-1; edges in any order.
+/// An edge's polyline is its tail node, its intermediate points (shape_inner_xy), its head
+/// node: the end points are not stored twice.
 struct EdgeList {
     std::vector<XY> node_xy;  ///< metres, working CRS
     std::vector<NodeId> edge_tail;
@@ -57,18 +67,68 @@ struct EdgeList {
     std::vector<float> edge_backward_seconds;  ///< head→tail; kInfArcSeconds if not allowed
     std::vector<float> edge_length_m;
     std::vector<std::uint8_t> edge_class;      ///< index into class_names
-    std::vector<std::uint32_t> edge_shape_first{0};  ///< edge_count+1 offsets into shape_xy
-    std::vector<XY> shape_xy;  ///< each edge's polyline, tail first, head last (≥ 2 points)
+    std::vector<std::uint32_t> edge_shape_first{0};  ///< edge_count+1 offsets into shape_inner_xy
+    std::vector<XY> shape_inner_xy;  ///< each edge's intermediate polyline points, tail to head
     std::vector<std::string> class_names;      ///< e.g. "residential"; at most 256
 
     NodeId add_node(XY xy);
-    /// Appends an edge. `shape` is the full polyline from tail to head; if empty, the straight
-    /// segment between the two nodes is used. Returns the edge id.
+    /// Appends an edge. `shape` is the full polyline from tail to head; its intermediate
+    /// points are kept, its first and last points are taken to be the two nodes (the drawn
+    /// line starts and ends at the node coordinates). Empty or 2 points: the straight segment.
+    /// Returns the edge id.
     EdgeId add_edge(NodeId tail, NodeId head, float forward_seconds, float backward_seconds,
                     float length_m, std::uint8_t road_class, std::span<const XY> shape = {});
     /// Index of `name` in class_names, appended if new.
     std::uint8_t class_index(const std::string& name);
     [[nodiscard]] std::size_t edge_count() const noexcept { return edge_tail.size(); }
+};
+
+/// An intermediate polyline point as stored in a RoadNetwork: integer millimetres from the
+/// network's shape_origin() (rounding ≤ 0.5 mm; ±2,147 km of range), half the memory of a
+/// double pair.
+struct MillimetreXY {
+    std::int32_t x;
+    std::int32_t y;
+};
+
+/// The polyline of one edge, from its tail node to its head node (≥ 2 points), read from the
+/// network's arrays without copying. Points are returned by value, in metres.
+class ShapeView {
+public:
+    ShapeView(XY tail, XY head, const MillimetreXY* inner, std::uint32_t inner_count, XY origin) noexcept
+        : tail_(tail), head_(head), inner_(inner), inner_count_(inner_count), origin_(origin) {}
+    [[nodiscard]] std::size_t size() const noexcept { return inner_count_ + 2U; }
+    [[nodiscard]] XY operator[](std::size_t i) const noexcept {
+        if (i == 0) return tail_;
+        if (i > inner_count_) return head_;
+        const MillimetreXY p = inner_[i - 1];
+        return {origin_.x + p.x * 1e-3, origin_.y + p.y * 1e-3};
+    }
+    [[nodiscard]] XY front() const noexcept { return tail_; }
+    [[nodiscard]] XY back() const noexcept { return head_; }
+
+    class iterator {
+    public:
+        using value_type = XY;
+        using difference_type = std::ptrdiff_t;
+        iterator() = default;
+        iterator(const ShapeView* view, std::size_t i) : view_(view), i_(i) {}
+        XY operator*() const noexcept { return (*view_)[i_]; }
+        iterator& operator++() noexcept { ++i_; return *this; }
+        iterator operator++(int) noexcept { iterator old = *this; ++i_; return old; }
+        bool operator==(const iterator& o) const noexcept { return i_ == o.i_; }
+    private:
+        const ShapeView* view_ = nullptr;
+        std::size_t i_ = 0;
+    };
+    [[nodiscard]] iterator begin() const noexcept { return {this, 0}; }
+    [[nodiscard]] iterator end() const noexcept { return {this, size()}; }
+
+private:
+    XY tail_, head_;
+    const MillimetreXY* inner_;
+    std::uint32_t inner_count_;
+    XY origin_;
 };
 
 class RoadNetwork {
@@ -86,7 +146,7 @@ public:
         return static_cast<std::uint32_t>(node_xy_.size());
     }
     [[nodiscard]] std::uint32_t arc_count() const noexcept {
-        return static_cast<std::uint32_t>(head_.size());
+        return static_cast<std::uint32_t>(out_arcs_.size());
     }
     [[nodiscard]] std::uint32_t edge_count() const noexcept {
         return static_cast<std::uint32_t>(edge_tail_.size());
@@ -95,15 +155,17 @@ public:
     [[nodiscard]] std::uint32_t input_node_count() const noexcept { return input_node_count_; }
     [[nodiscard]] std::uint32_t input_edge_count() const noexcept { return input_edge_count_; }
 
-    // --- forward graph (arcs leaving a node), CSR ------------------------------------------
+    // --- forward graph (arcs leaving a node), CSR: out_arcs()[first_out[v] .. first_out[v+1]) --
     [[nodiscard]] std::span<const std::uint32_t> first_out() const noexcept { return first_out_; }
-    [[nodiscard]] std::span<const NodeId> head() const noexcept { return head_; }
-    [[nodiscard]] std::span<const float> arc_seconds() const noexcept { return arc_seconds_; }
-    [[nodiscard]] std::span<const EdgeId> arc_edge() const noexcept { return arc_edge_; }
-    // --- backward graph (arcs entering a node), CSR -----------------------------------------
+    [[nodiscard]] std::span<const Arc> out_arcs() const noexcept { return out_arcs_; }
+    // --- backward graph (arcs entering a node), CSR: in_arcs()[first_in[v] .. first_in[v+1]) ---
     [[nodiscard]] std::span<const std::uint32_t> first_in() const noexcept { return first_in_; }
-    [[nodiscard]] std::span<const NodeId> tail() const noexcept { return tail_; }
-    [[nodiscard]] std::span<const float> in_arc_seconds() const noexcept { return in_arc_seconds_; }
+    [[nodiscard]] std::span<const Arc> in_arcs() const noexcept { return in_arcs_; }
+    /// Smallest and largest arc time, seconds (both graphs hold the same arcs). Dijkstra uses
+    /// them to choose its queue (a bucket queue is exact when buckets are no wider than the
+    /// smallest arc).
+    [[nodiscard]] float min_arc_seconds() const noexcept { return min_arc_seconds_; }
+    [[nodiscard]] float max_arc_seconds() const noexcept { return max_arc_seconds_; }
 
     // --- nodes and edges --------------------------------------------------------------------
     [[nodiscard]] std::span<const XY> node_xy() const noexcept { return node_xy_; }
@@ -114,12 +176,16 @@ public:
     [[nodiscard]] std::span<const float> edge_length_m() const noexcept { return edge_length_m_; }
     [[nodiscard]] std::span<const std::uint8_t> edge_class() const noexcept { return edge_class_; }
     [[nodiscard]] const std::vector<std::string>& class_names() const noexcept { return class_names_; }
-    /// All polylines end to end: edge e's points are shape_xy()[shape_first()[e] .. shape_first()[e+1]).
+    /// Intermediate polyline points of all edges end to end: edge e's are
+    /// shape_inner()[shape_first()[e] .. shape_first()[e+1]), millimetres from shape_origin().
     [[nodiscard]] std::span<const std::uint32_t> shape_first() const noexcept { return shape_first_; }
-    [[nodiscard]] std::span<const XY> shape_xy() const noexcept { return shape_xy_; }
+    [[nodiscard]] std::span<const MillimetreXY> shape_inner() const noexcept { return shape_inner_; }
+    /// Origin of the millimetre offsets: the nodes' lower-left corner rounded down to metres.
+    [[nodiscard]] XY shape_origin() const noexcept { return shape_origin_; }
     /// The polyline of edge e, from edge_tail(e) to edge_head(e), metres (≥ 2 points).
-    [[nodiscard]] std::span<const XY> edge_shape(EdgeId e) const noexcept {
-        return std::span<const XY>(shape_xy_).subspan(shape_first_[e], shape_first_[e + 1] - shape_first_[e]);
+    [[nodiscard]] ShapeView edge_shape(EdgeId e) const noexcept {
+        return {node_xy_[edge_tail_[e]], node_xy_[edge_head_[e]], shape_inner_.data() + shape_first_[e],
+                shape_first_[e + 1] - shape_first_[e], shape_origin_};
     }
 
     [[nodiscard]] const NetworkMetadata& metadata() const noexcept { return metadata_; }
@@ -144,15 +210,15 @@ public:
 private:
     RoadNetwork();
     std::vector<std::uint32_t> first_out_, first_in_;
-    std::vector<NodeId> head_, tail_;
-    std::vector<float> arc_seconds_, in_arc_seconds_;
-    std::vector<EdgeId> arc_edge_;
+    std::vector<Arc> out_arcs_, in_arcs_;
+    float min_arc_seconds_ = 0, max_arc_seconds_ = 0;
     std::vector<XY> node_xy_;
     std::vector<NodeId> edge_tail_, edge_head_;
     std::vector<float> edge_fwd_, edge_bwd_, edge_length_m_;
     std::vector<std::uint8_t> edge_class_;
     std::vector<std::uint32_t> shape_first_;
-    std::vector<XY> shape_xy_;
+    std::vector<MillimetreXY> shape_inner_;
+    XY shape_origin_{};
     std::vector<std::string> class_names_;
     NetworkMetadata metadata_;
     std::uint32_t input_node_count_ = 0;

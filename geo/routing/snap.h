@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "geo/core/crs.h"
+#include "geo/routing/road_network.h"
 #include "geo/routing/types.h"
 
 namespace maillage::geo::routing {
@@ -36,8 +37,8 @@ struct EdgePosition {
 
 class SnapIndex {
 public:
-    /// Indexes every edge polyline of `network`. The index keeps views of the network's shape
-    /// arrays (stable when the network is moved); the network must outlive the index.
+    /// Indexes every edge polyline of `network`. The index keeps views of the network's node
+    /// and shape arrays (stable when the network is moved); the network must outlive the index.
     explicit SnapIndex(const RoadNetwork& network);
 
     /// Nearest position on any edge within `max_distance_m` of p, or nullopt if none.
@@ -45,16 +46,36 @@ public:
 
     [[nodiscard]] double bucket_size_m() const noexcept { return bucket_size_; }
     [[nodiscard]] std::size_t memory_bytes() const noexcept {
-        return (bucket_first_.capacity() + refs_.capacity()) * sizeof(std::uint32_t);
+        return bucket_first_.capacity() * sizeof(std::uint32_t) + ref_edge_.capacity() * sizeof(EdgeId) +
+               ref_segment_.capacity() * sizeof(std::uint16_t);
     }
 
 private:
-    std::span<const std::uint32_t> shape_first_;  ///< the network's per-edge shape offsets
-    std::span<const XY> shape_xy_;
+    /// Point i of edge e's polyline (0 = tail node, inner points, last = head node), metres.
+    [[nodiscard]] XY point(EdgeId e, std::uint32_t i) const noexcept {
+        if (i == 0) return node_xy_[edge_tail_[e]];
+        const std::uint32_t inner = shape_first_[e] + i - 1;
+        if (inner >= shape_first_[e + 1]) return node_xy_[edge_head_[e]];
+        const MillimetreXY p = shape_inner_[inner];
+        return {origin_.x + p.x * 1e-3, origin_.y + p.y * 1e-3};
+    }
+    [[nodiscard]] std::uint32_t segment_count(EdgeId e) const noexcept {
+        return shape_first_[e + 1] - shape_first_[e] + 1;
+    }
+
+    std::span<const XY> node_xy_;
+    std::span<const NodeId> edge_tail_, edge_head_;
+    std::span<const std::uint32_t> shape_first_;  ///< the network's per-edge inner-point offsets
+    std::span<const MillimetreXY> shape_inner_;
+    XY origin_{};
     double min_x_ = 0, min_y_ = 0, bucket_size_ = 1;
     std::int64_t columns_ = 1, rows_ = 1;
-    std::vector<std::uint32_t> bucket_first_;  ///< columns*rows+1 offsets into refs_
-    std::vector<std::uint32_t> refs_;  ///< index in shape_xy_ of each listed segment's first point
+    std::vector<std::uint32_t> bucket_first_;  ///< columns*rows+1 offsets into the refs
+    /// Each listed segment: its edge and its index along the edge (kManySegments: that index
+    /// and all later ones, for the rare polyline of more than 65,534 segments).
+    std::vector<EdgeId> ref_edge_;
+    std::vector<std::uint16_t> ref_segment_;
+    static constexpr std::uint16_t kManySegments = 0xFFFF;
 };
 
 }  // namespace maillage::geo::routing

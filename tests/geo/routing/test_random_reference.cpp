@@ -111,10 +111,13 @@ TEST(RandomReference, DijkstraMatchesTextbookDijkstra) {
         const RoadNetwork net = random_network(seed, 300);
         net.check_invariants();
         ASSERT_LT(net.node_count(), net.input_node_count()) << "isolated nodes must be dropped";
+        ASSERT_GT(net.min_arc_seconds(), 0.0F);
+        for (QueueKind kind : {QueueKind::heap, QueueKind::buckets}) {
         std::mt19937 rng(seed * 7919);
         std::uniform_int_distribution<NodeId> pick(0, net.node_count() - 1);
         for (Direction dir : {Direction::from_source, Direction::to_source}) {
-            Dijkstra dij(net, dir);
+            Dijkstra dij(net, dir, kind);
+            ASSERT_EQ(dij.queue_kind(), kind);
             const RefGraph g = reference_graph(net, dir);
             for (int q = 0; q < 10; ++q) {  // reuse the query object: tests O(1) reset
                 std::vector<std::pair<std::uint32_t, double>> sources;
@@ -122,7 +125,7 @@ TEST(RandomReference, DijkstraMatchesTextbookDijkstra) {
                 const int k = q % 4;  // 0 sources on the first query of each 4: empty input
                 for (int s = 0; s < k; ++s) {
                     const NodeId v = pick(rng);
-                    const double t0 = double(s) * 7.0;
+                    const double t0 = double(s) * 7.0 + (q > 5 ? 400.0 : 0.0);  // late sources too
                     sources.emplace_back(v, t0);
                     dij.add_source(v, t0, s);
                 }
@@ -137,15 +140,81 @@ TEST(RandomReference, DijkstraMatchesTextbookDijkstra) {
                     else
                         ASSERT_FALSE(std::isfinite(got)) << "seed " << seed << " node " << v;
                 }
-                // settle order is non-decreasing
-                double last = 0;
+                // Settle order: non-decreasing (heap), non-decreasing bucket by bucket (buckets).
+                double highest = 0;
                 for (NodeId v : dij.settled_nodes()) {
-                    ASSERT_GE(dij.seconds(v), last);
-                    last = dij.seconds(v);
+                    ASSERT_GE(dij.seconds(v), highest - dij.bucket_width()) << "seed " << seed;
+                    highest = std::max(highest, dij.seconds(v));
                 }
             }
         }
+        }
     }
+}
+
+// The bucket queue (Dial, buckets narrower than the smallest arc) gives exactly the heap's
+// times AND labels (ties broken by the smallest label on both), bounded or not, and
+// run_until_settled stops early with the targets' final times.
+TEST(RandomReference, BucketQueueEqualsHeapAndStopsAtTargets) {
+    for (std::uint32_t seed = 200; seed < 215; ++seed) {
+        const RoadNetwork net = random_network(seed, 400);
+        std::mt19937 rng(seed);
+        std::uniform_int_distribution<NodeId> pick(0, net.node_count() - 1);
+        for (Direction dir : {Direction::from_source, Direction::to_source}) {
+            Dijkstra heap(net, dir, QueueKind::heap), buckets(net, dir, QueueKind::buckets), early(net, dir);
+            for (int q = 0; q < 6; ++q) {
+                heap.reset();
+                buckets.reset();
+                early.reset();
+                const int k = 1 + q * 3;
+                for (int s = 0; s < k; ++s) {
+                    const NodeId v = pick(rng);
+                    const double t0 = (s % 3) * 11.0;
+                    // the same node twice from two labels, the second one faster: kept
+                    for (Dijkstra* d : {&heap, &buckets, &early}) d->add_source(v, t0, s);
+                }
+                const double bound = q % 2 ? 90.0 : kInfSeconds;
+                heap.run(bound);
+                buckets.run(bound);
+                ASSERT_EQ(heap.settled_nodes().size(), buckets.settled_nodes().size()) << "seed " << seed;
+                for (NodeId v = 0; v < net.node_count(); ++v) {
+                    ASSERT_EQ(heap.is_settled(v), buckets.is_settled(v)) << "seed " << seed << " node " << v;
+                    if (!heap.is_settled(v)) continue;
+                    ASSERT_EQ(heap.seconds(v), buckets.seconds(v)) << "seed " << seed << " node " << v;
+                    ASSERT_EQ(heap.source_label(v), buckets.source_label(v)) << "seed " << seed << " node " << v;
+                }
+                std::vector<NodeId> targets;
+                for (int t = 0; t < 5; ++t) targets.push_back(pick(rng));
+                early.run_until_settled(targets, bound);
+                for (NodeId t : targets) {
+                    ASSERT_EQ(early.is_settled(t), heap.is_settled(t)) << "seed " << seed;
+                    if (heap.is_settled(t)) {
+                        ASSERT_EQ(early.seconds(t), heap.seconds(t));
+                    }
+                }
+                ASSERT_LE(early.settled_nodes().size(), heap.settled_nodes().size());
+                // A bounded search can be resumed with a larger bound.
+                buckets.run(kInfSeconds);
+                heap.run(kInfSeconds);
+                for (NodeId v = 0; v < net.node_count(); ++v) ASSERT_EQ(heap.seconds(v), buckets.seconds(v));
+            }
+        }
+    }
+}
+
+TEST(RandomReference, BucketQueueIsRefusedWithZeroArcs) {
+    EdgeList el;
+    const NodeId a = el.add_node({0, 0}), b = el.add_node({10, 0});
+    el.add_edge(a, b, 0.0F, 0.0F, 10.0F, el.class_index("road"));
+    NetworkMetadata meta;
+    meta.source = "two nodes";
+    meta.profile = "car";
+    const RoadNetwork net = RoadNetwork::build(el, meta);
+    EXPECT_THROW(Dijkstra(net, Direction::from_source, QueueKind::buckets), std::invalid_argument);
+    Dijkstra dij(net, Direction::from_source);
+    EXPECT_EQ(dij.queue_kind(), QueueKind::heap);
+    dij.reset().add_source(a, 0.0, 0).run();
+    EXPECT_EQ(dij.seconds(b), 0.0);
 }
 
 TEST(RandomReference, SnapIndexFindsTheTrueNearestSegment) {
