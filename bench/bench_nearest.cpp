@@ -104,7 +104,9 @@ std::string queue_description(const routing::RoadNetwork& net) {
     const routing::Dijkstra dij(net, routing::Direction::to_source);
     char text[160];
     std::snprintf(text, sizeof text, "arcs %.3g-%.4g s -> %s", double(net.min_arc_seconds()), double(net.max_arc_seconds()),
-                  dij.queue_kind() == routing::QueueKind::buckets ? "bucket queue" : "4-ary heap");
+                  dij.queue_kind() == routing::QueueKind::buckets     ? "bucket queue"
+                  : dij.queue_kind() == routing::QueueKind::two_level ? "two-level queue"
+                                                                      : "4-ary heap");
     return text;
 }
 

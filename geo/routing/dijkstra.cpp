@@ -29,8 +29,19 @@ Dijkstra::Dijkstra(GraphView graph, QueueKind queue)
     : graph_(graph), kind_(queue), state_(graph.node_count(), NodeState{kInfSeconds, 0, -1}) {
     const double lo = graph.min_arc_seconds, hi = graph.max_arc_seconds;
     const bool buckets_possible = lo > 0 && std::isfinite(hi) && hi >= lo;
-    if (kind_ == QueueKind::automatic)
-        kind_ = buckets_possible && ring_needed(lo, hi) <= kMaxBucketRing ? QueueKind::buckets : QueueKind::heap;
+    const bool two_level_possible = std::isfinite(hi) && hi > 0;
+    if (kind_ == QueueKind::automatic) {
+        kind_ = buckets_possible && ring_needed(lo, hi) <= kMaxBucketRing ? QueueKind::buckets
+                : two_level_possible                                     ? QueueKind::two_level
+                                                                         : QueueKind::heap;
+    }
+    if (kind_ == QueueKind::two_level) {
+        if (!two_level_possible)
+            throw std::invalid_argument("Dijkstra: a two-level queue needs a finite largest arc time > 0");
+        width_ = hi / (kMaxBucketRing - 2);
+        two_level_ = TwoLevelQueue(width_, hi);
+        return;
+    }
     if (kind_ == QueueKind::buckets) {
         if (!buckets_possible || ring_needed(lo, hi) > kMaxRing)
             throw std::invalid_argument("Dijkstra: a bucket queue needs arc times in (0, max] with max/min <= 2^20");
@@ -59,6 +70,8 @@ Dijkstra& Dijkstra::reset() {
     settled_.clear();
     if (kind_ == QueueKind::heap) {
         heap_.clear();
+    } else if (kind_ == QueueKind::two_level) {
+        two_level_.clear();
     } else {
         if (ring_entries_ > 0)
             for (auto& b : ring_) b.clear();
@@ -84,11 +97,13 @@ Dijkstra& Dijkstra::add_source(NodeId node, double initial_seconds, std::int32_t
         st = {initial_seconds, current_stamp_, source_label};
         ++unsettled_;
         if (kind_ == QueueKind::heap) heap_.push(node, initial_seconds);
+        if (kind_ == QueueKind::two_level) two_level_.push(node, initial_seconds);
     } else {
         const bool faster = initial_seconds < st.seconds;
         st.seconds = initial_seconds;
         st.label = source_label;
         if (kind_ == QueueKind::heap && faster) heap_.decrease_key(node, initial_seconds);
+        if (kind_ == QueueKind::two_level && faster) two_level_.push(node, initial_seconds);
     }
     if (kind_ == QueueKind::buckets) {
         seeds_.push_back({initial_seconds, node});
@@ -97,7 +112,7 @@ Dijkstra& Dijkstra::add_source(NodeId node, double initial_seconds, std::int32_t
     return *this;
 }
 
-template <bool kBuckets>
+template <QueueKind kQueue>
 void Dijkstra::relax(NodeId u, double du, std::int32_t lu) {
     const std::uint32_t end = graph_.first_out[u + 1];
     const Arc* arcs = graph_.arcs.data();
@@ -110,12 +125,14 @@ void Dijkstra::relax(NodeId u, double du, std::int32_t lu) {
         if ((sv.stamp | 1U) != stamp + 1) {
             sv = {dv, stamp, lu};
             ++unsettled_;
-            if constexpr (kBuckets) bucket_push(v, dv);
+            if constexpr (kQueue == QueueKind::buckets) bucket_push(v, dv);
+            else if constexpr (kQueue == QueueKind::two_level) two_level_.push(v, dv);
             else heap_.push(v, dv);
         } else if (dv < sv.seconds) {  // never true for a settled node (arc times ≥ 0)
             sv.seconds = dv;
             sv.label = lu;
-            if constexpr (kBuckets) bucket_push(v, dv);
+            if constexpr (kQueue == QueueKind::buckets) bucket_push(v, dv);
+            else if constexpr (kQueue == QueueKind::two_level) two_level_.push(v, dv);
             else heap_.decrease_key(v, dv);
         } else if (dv == sv.seconds && lu < sv.label && sv.stamp == stamp) {
             sv.label = lu;  // exact tie: the smallest label, whatever the settle order
@@ -161,6 +178,7 @@ bool Dijkstra::bucket_normalize() const {
 
 double Dijkstra::next_seconds() const {
     if (kind_ == QueueKind::heap) return heap_.empty() ? kInfSeconds : heap_.peek().key;
+    if (kind_ == QueueKind::two_level) return two_level_normalize() ? two_level_.top().key : kInfSeconds;
     if (!bucket_normalize()) return kInfSeconds;
     return state_[ring_[current_bucket_ & (ring_size_ - 1)].back()].seconds;
 }
@@ -170,14 +188,19 @@ void Dijkstra::settle_node(NodeId u) {
     su.stamp = current_stamp_ + 1;
     --unsettled_;
     settled_.push_back(u);
-    if (kind_ == QueueKind::buckets) relax<true>(u, su.seconds, su.label);
-    else relax<false>(u, su.seconds, su.label);
+    if (kind_ == QueueKind::buckets) relax<QueueKind::buckets>(u, su.seconds, su.label);
+    else if (kind_ == QueueKind::two_level) relax<QueueKind::two_level>(u, su.seconds, su.label);
+    else relax<QueueKind::heap>(u, su.seconds, su.label);
 }
 
 Dijkstra::Settled Dijkstra::settle() {
     NodeId u;
     if (kind_ == QueueKind::heap) {
         u = heap_.pop().id;
+    } else if (kind_ == QueueKind::two_level) {
+        two_level_normalize();
+        u = two_level_.top().id;
+        two_level_.pop();
     } else {
         bucket_normalize();
         std::vector<NodeId>& bucket = ring_[current_bucket_ & (ring_size_ - 1)];
@@ -189,11 +212,29 @@ Dijkstra::Settled Dijkstra::settle() {
     return {u, state_[u].seconds, state_[u].label};
 }
 
+bool Dijkstra::two_level_normalize() const {
+    while (!two_level_.empty()) {
+        const TwoLevelQueue::Entry& e = two_level_.top();
+        if (state_[e.id].stamp == current_stamp_ && state_[e.id].seconds == e.key) return true;
+        two_level_.pop();  // settled, or a later entry holds a better time
+    }
+    return false;
+}
+
 template <typename Stop>
 void Dijkstra::run_impl(double max_seconds, Stop&& stop) {
     if (kind_ == QueueKind::heap) {
         while (!heap_.empty() && heap_.peek().key <= max_seconds) {
             const NodeId u = heap_.pop().id;
+            settle_node(u);
+            if (stop(u)) return;
+        }
+        return;
+    }
+    if (kind_ == QueueKind::two_level) {
+        while (two_level_normalize() && two_level_.top().key <= max_seconds) {
+            const NodeId u = two_level_.top().id;
+            two_level_.pop();
             settle_node(u);
             if (stop(u)) return;
         }

@@ -17,9 +17,13 @@
 //    times, no heap operations. Buckets form a ring of ceil(max_arc / w) + 2 slots (rounded up
 //    to a power of two). Settle
 //    order is non-decreasing bucket by bucket (within one bucket width), not node by node.
+//  - QueueKind::two_level: TwoLevelQueue, buckets of width largest arc / (kMaxBucketRing - 2)
+//    with only the lowest bucket ordered (a small binary heap) and lazy decrease-key; nodes are
+//    settled in non-decreasing time, as with the heap, for any arc times ≥ 0.
 //  - QueueKind::automatic (default): buckets when the smallest arc time is > 0 and the ratio
 //    largest / smallest arc time is at most kMaxBucketRing (e.g. the lattice model: 14–105 s),
-//    else the heap (e.g. OSM graphs with arcs of a fraction of a second).
+//    else two_level when the largest arc time is finite and > 0 (e.g. OSM graphs with arcs of
+//    0.02 s to half an hour: 1.5–1.7× faster than the 4-ary heap on Andorra), else the heap.
 // Labels: a node takes the label of the predecessor giving it the smallest time; on an exact
 // tie, the smallest label. With arc times > 0 this is independent of the settle order, so
 // both queues give identical times and labels.
@@ -36,6 +40,7 @@
 
 #include "geo/routing/id_queue.h"
 #include "geo/routing/road_network.h"
+#include "geo/routing/two_level_queue.h"
 #include "geo/routing/types.h"
 
 namespace maillage::geo::routing {
@@ -54,7 +59,7 @@ struct GraphView {
     }
 };
 
-enum class QueueKind : std::uint8_t { automatic, heap, buckets };
+enum class QueueKind : std::uint8_t { automatic, heap, buckets, two_level };
 
 class Dijkstra {
 public:
@@ -120,8 +125,10 @@ private:
     };
     [[nodiscard]] bool reached(NodeId v) const noexcept { return (state_[v].stamp | 1U) == current_stamp_ + 1; }
 
-    template <bool kBuckets>
+    template <QueueKind kQueue>
     void relax(NodeId u, double du, std::int32_t lu);
+    /// Drops outdated entries from the top of the two-level queue; false when it is empty.
+    bool two_level_normalize() const;
     void settle_node(NodeId u);
     template <typename Stop>
     void run_impl(double max_seconds, Stop&& stop);
@@ -145,6 +152,8 @@ private:
     std::vector<NodeId> settled_;
     // Heap.
     MinIdQueue heap_;
+    // Two-level queue (mutable: next_seconds() drops outdated entries).
+    mutable TwoLevelQueue two_level_;
     // Buckets (mutable: next_seconds() positions the ring lazily).
     double width_ = 0, inv_width_ = 0;
     std::uint32_t ring_size_ = 0;

@@ -112,7 +112,7 @@ TEST(RandomReference, DijkstraMatchesTextbookDijkstra) {
         net.check_invariants();
         ASSERT_LT(net.node_count(), net.input_node_count()) << "isolated nodes must be dropped";
         ASSERT_GT(net.min_arc_seconds(), 0.0F);
-        for (QueueKind kind : {QueueKind::heap, QueueKind::buckets}) {
+        for (QueueKind kind : {QueueKind::heap, QueueKind::buckets, QueueKind::two_level}) {
         std::mt19937 rng(seed * 7919);
         std::uniform_int_distribution<NodeId> pick(0, net.node_count() - 1);
         for (Direction dir : {Direction::from_source, Direction::to_source}) {
@@ -162,20 +162,31 @@ TEST(RandomReference, BucketQueueEqualsHeapAndStopsAtTargets) {
         std::uniform_int_distribution<NodeId> pick(0, net.node_count() - 1);
         for (Direction dir : {Direction::from_source, Direction::to_source}) {
             Dijkstra heap(net, dir, QueueKind::heap), buckets(net, dir, QueueKind::buckets), early(net, dir);
+            Dijkstra two_level(net, dir, QueueKind::two_level);
             for (int q = 0; q < 6; ++q) {
                 heap.reset();
                 buckets.reset();
                 early.reset();
+                two_level.reset();
                 const int k = 1 + q * 3;
                 for (int s = 0; s < k; ++s) {
                     const NodeId v = pick(rng);
                     const double t0 = (s % 3) * 11.0;
                     // the same node twice from two labels, the second one faster: kept
-                    for (Dijkstra* d : {&heap, &buckets, &early}) d->add_source(v, t0, s);
+                    for (Dijkstra* d : {&heap, &buckets, &early, &two_level}) d->add_source(v, t0, s);
                 }
                 const double bound = q % 2 ? 90.0 : kInfSeconds;
                 heap.run(bound);
                 buckets.run(bound);
+                two_level.run(bound);
+                ASSERT_EQ(heap.settled_nodes().size(), two_level.settled_nodes().size()) << "seed " << seed;
+                double previous = 0.0;
+                for (NodeId v : two_level.settled_nodes()) {  // settled in non-decreasing time
+                    ASSERT_GE(two_level.seconds(v), previous) << "seed " << seed;
+                    previous = two_level.seconds(v);
+                    ASSERT_EQ(two_level.seconds(v), heap.seconds(v)) << "seed " << seed << " node " << v;
+                    ASSERT_EQ(two_level.source_label(v), heap.source_label(v)) << "seed " << seed << " node " << v;
+                }
                 ASSERT_EQ(heap.settled_nodes().size(), buckets.settled_nodes().size()) << "seed " << seed;
                 for (NodeId v = 0; v < net.node_count(); ++v) {
                     ASSERT_EQ(heap.is_settled(v), buckets.is_settled(v)) << "seed " << seed << " node " << v;
@@ -196,7 +207,9 @@ TEST(RandomReference, BucketQueueEqualsHeapAndStopsAtTargets) {
                 // A bounded search can be resumed with a larger bound.
                 buckets.run(kInfSeconds);
                 heap.run(kInfSeconds);
+                two_level.run(kInfSeconds);
                 for (NodeId v = 0; v < net.node_count(); ++v) ASSERT_EQ(heap.seconds(v), buckets.seconds(v));
+                for (NodeId v = 0; v < net.node_count(); ++v) ASSERT_EQ(heap.seconds(v), two_level.seconds(v));
             }
         }
     }

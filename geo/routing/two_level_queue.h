@@ -1,0 +1,59 @@
+// A monotone priority queue of (key, node id) entries for Dijkstra on graphs whose arc times
+// span too wide a range for Dial's buckets (OSM: 0.02 s to half an hour).
+//
+// Keys (seconds) are grouped in buckets of `width` seconds kept in a ring; only the entries of
+// the lowest non-empty bucket are ordered, in a small binary heap, so a push into a later
+// bucket is an O(1) append and the heap stays a few entries deep. Entries come out in
+// non-decreasing key order provided no key is pushed below the last popped one (Dijkstra's
+// monotonicity). The queue knows nothing of the nodes: decrease-key is a second push, and the
+// caller skips the outdated entries when they come up (Dijkstra compares the entry's key with
+// the node's current time). Keys farther than the ring's span from the current bucket (seeds
+// with large initial times) wait in an overflow list until the ring reaches them.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+namespace maillage::geo::routing {
+
+class TwoLevelQueue {
+public:
+    struct Entry {
+        double key;
+        std::uint32_t id;
+    };
+
+    TwoLevelQueue() = default;
+    /// Buckets of `width_seconds` (> 0); a push may land up to `max_step_seconds` beyond the
+    /// last popped key without going through the overflow list. Throws std::invalid_argument
+    /// for a width ≤ 0 or a ring of more than 2^20 buckets.
+    TwoLevelQueue(double width_seconds, double max_step_seconds);
+
+    [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
+    [[nodiscard]] std::size_t size() const noexcept { return size_; }
+    /// The entry with the smallest key. Precondition: !empty().
+    [[nodiscard]] const Entry& top();
+    /// Removes top(). Precondition: !empty().
+    void pop();
+    void push(std::uint32_t id, double key);
+    void clear() noexcept;
+
+private:
+    [[nodiscard]] std::int64_t bucket_of(double key) const noexcept;
+    void place(const Entry& e);
+    /// Makes the heap non-empty by moving to the next bucket holding entries.
+    void refill();
+
+    double inv_width_ = 1.0;
+    std::int64_t ring_size_ = 0;  ///< a power of two
+    std::vector<std::vector<Entry>> ring_;
+    std::vector<Entry> heap_;      ///< entries of buckets ≤ current_, min-heap on key
+    std::vector<Entry> overflow_;  ///< entries of buckets ≥ current_ + ring_size_ when pushed
+    std::int64_t overflow_min_ = std::numeric_limits<std::int64_t>::max();  ///< their lowest bucket
+    std::int64_t current_ = 0;     ///< bucket of the heap
+    std::size_t ring_entries_ = 0;
+    std::size_t size_ = 0;         ///< entries in heap, ring and overflow
+};
+
+}  // namespace maillage::geo::routing
