@@ -67,3 +67,36 @@ TEST(TwoLevelQueue, RejectsAZeroWidth) {
     EXPECT_THROW(TwoLevelQueue(0.0, 5.0), std::invalid_argument);
     EXPECT_THROW(TwoLevelQueue(1e-9, 5.0), std::invalid_argument);  // 5e9 buckets
 }
+
+// A ring of 8 slots (1 s buckets, steps ≤ 3 s) with seeds up to 1 000 s away: most entries go
+// through the overflow list and the queue jumps over long empty stretches.
+TEST(TwoLevelQueue, TinyRingWithFarSeedsKeepsKeyOrder) {
+    TwoLevelQueue queue(1.0, 3.0);
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<double> far(0.0, 1000.0), step(0.0, 3.0);
+    for (int round = 0; round < 50; ++round) {
+        queue.clear();
+        std::multiset<double> ref;
+        for (int s = 0; s < 20; ++s) {
+            const double k = far(rng);
+            queue.push(static_cast<std::uint32_t>(s), k);
+            ref.insert(k);
+        }
+        double last = 0.0;
+        int pushes = 0;
+        while (!ref.empty()) {
+            const double k = queue.top().key;
+            ASSERT_EQ(k, *ref.begin()) << "round " << round;
+            queue.pop();
+            ref.erase(ref.begin());
+            ASSERT_GE(k, last);
+            last = k;
+            if (pushes < 200 && rng() % 2 == 0) {  // a relaxation within the ring's span
+                const double t = k + step(rng);
+                queue.push(1000U + static_cast<std::uint32_t>(pushes++), t);
+                ref.insert(t);
+            }
+        }
+        EXPECT_TRUE(queue.empty());
+    }
+}
