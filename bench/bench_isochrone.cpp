@@ -58,6 +58,15 @@ IsochroneRequest request(double pixel_m) {
     return r;
 }
 
+// Timing split and size of the last query, printed beside Google Benchmark's times.
+void report(benchmark::State& state, const IsochroneResult& last) {
+    state.counters["pixels"] = static_cast<double>(last.raster.grid.size());
+    state.counters["search_ms"] = last.search_ms;
+    state.counters["raster_ms"] = last.raster_ms;
+    state.counters["contour_ms"] = last.contour_ms;
+    state.counters["area_km2"] = last.levels.front().cumulative_area_m2 / 1e6;
+}
+
 // Cold: a fresh engine per query (every pixel of the window is snapped to the network).
 void BM_Isochrone15minCold(benchmark::State& state) {
     const auto& net = andorra();
@@ -67,11 +76,7 @@ void BM_Isochrone15minCold(benchmark::State& state) {
         last = compute_isochrones(net, req);
         benchmark::DoNotOptimize(last.levels.front().cumulative.get());
     }
-    state.counters["pixels"] = static_cast<double>(last.raster.grid.size());
-    state.counters["search_ms"] = last.search_ms;
-    state.counters["raster_ms"] = last.raster_ms;
-    state.counters["contour_ms"] = last.contour_ms;
-    state.counters["area_km2"] = last.levels.front().cumulative_area_m2 / 1e6;
+    report(state, last);
 }
 BENCHMARK(BM_Isochrone15minCold)->Arg(200)->Arg(100)->Unit(benchmark::kMillisecond);
 
@@ -86,11 +91,7 @@ void BM_Isochrone15min(benchmark::State& state) {
         last = engine.compute(req.origins, req.thresholds_s);
         benchmark::DoNotOptimize(last.levels.front().cumulative.get());
     }
-    state.counters["pixels"] = static_cast<double>(last.raster.grid.size());
-    state.counters["search_ms"] = last.search_ms;
-    state.counters["raster_ms"] = last.raster_ms;
-    state.counters["contour_ms"] = last.contour_ms;
-    state.counters["area_km2"] = last.levels.front().cumulative_area_m2 / 1e6;
+    report(state, last);
 }
 BENCHMARK(BM_Isochrone15min)->Arg(200)->Arg(100)->Unit(benchmark::kMillisecond);
 

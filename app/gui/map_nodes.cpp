@@ -13,6 +13,16 @@ namespace {
 /// re-transforms every vertex on the CPU whenever the view matrix changes (every pan step).
 /// With it, each mesh keeps its own buffer and the matrix is applied by the vertex shader.
 void keepOnGpu(QSGMaterial* material) { material->setFlag(QSGMaterial::RequiresFullMatrix); }
+
+/// Gives `node` its geometry and a flat-colour material, both owned by the node.
+void setFlatColor(QSGGeometryNode& node, QSGGeometry* geometry, QColor color) {
+    node.setGeometry(geometry);
+    auto* material = new QSGFlatColorMaterial;
+    material->setColor(color);
+    keepOnGpu(material);
+    node.setMaterial(material);
+    node.setFlags(QSGNode::OwnsGeometry | QSGNode::OwnsMaterial);
+}
 }  // namespace
 
 MeshFillNode::MeshFillNode(const PolygonLayerMesh& mesh) {
@@ -53,23 +63,13 @@ MeshLineNode::MeshLineNode(const std::vector<Vec2f>& segments, QColor color) {
     geometry->setLineWidth(1.0f);
     auto* v = geometry->vertexDataAsPoint2D();
     for (const Vec2f& p : segments) (v++)->set(p.x, p.y);
-    setGeometry(geometry);
-    auto* material = new QSGFlatColorMaterial;
-    material->setColor(color);
-    keepOnGpu(material);
-    setMaterial(material);
-    setFlags(OwnsGeometry | OwnsMaterial);
+    setFlatColor(*this, geometry, color);
 }
 
 TriangleNode::TriangleNode(QColor color) {
     auto* geometry = new QSGGeometry(QSGGeometry::defaultAttributes_Point2D(), 0);
     geometry->setDrawingMode(QSGGeometry::DrawTriangles);
-    setGeometry(geometry);
-    auto* material = new QSGFlatColorMaterial;
-    material->setColor(color);
-    keepOnGpu(material);
-    setMaterial(material);
-    setFlags(OwnsGeometry | OwnsMaterial);
+    setFlatColor(*this, geometry, color);
 }
 
 void TriangleNode::setTriangles(const std::vector<Vec2f>& triangles) {
