@@ -9,6 +9,10 @@
 #include <stdexcept>
 #include <string>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "geo/core/error.h"
 #include "geo/isochrone/polygon_utils.h"
 
@@ -95,6 +99,25 @@ double signed_area(const std::vector<XY>& ring) noexcept {
     return 0.5 * twice;
 }
 
+// dst[i] = src[i] <= limit ? 1 : 0 for i < n (NaN compares false), 16 values per step with SSE2.
+void mark_at_most(const float* src, std::size_t n, float limit, std::uint8_t* dst) noexcept {
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    const __m128 lim = _mm_set1_ps(limit);
+    const __m128i one = _mm_set1_epi8(1);
+    for (; i + 16 <= n; i += 16) {
+        const __m128i a = _mm_castps_si128(_mm_cmple_ps(_mm_loadu_ps(src + i), lim));
+        const __m128i b = _mm_castps_si128(_mm_cmple_ps(_mm_loadu_ps(src + i + 4), lim));
+        const __m128i c = _mm_castps_si128(_mm_cmple_ps(_mm_loadu_ps(src + i + 8), lim));
+        const __m128i d = _mm_castps_si128(_mm_cmple_ps(_mm_loadu_ps(src + i + 12), lim));
+        // Masks are 0 or -1 per lane: saturating packs keep them, then & 1 gives the bytes.
+        const __m128i bytes = _mm_packs_epi16(_mm_packs_epi32(a, b), _mm_packs_epi32(c, d));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + i), _mm_and_si128(bytes, one));
+    }
+#endif
+    for (; i < n; ++i) dst[i] = src[i] <= limit ? 1 : 0;
+}
+
 }  // namespace
 
 std::vector<ContourRing> contour_rings(const TimeRaster& raster, double threshold_s) {
@@ -113,7 +136,7 @@ std::vector<ContourRing> contour_rings(const TimeRaster& raster, double threshol
     for (int j = 0; j < raster.grid.ny; ++j) {
         const float* src = raster.seconds.data() + static_cast<std::size_t>(j) * nx;
         std::uint8_t* dst = w.inside.data() + (static_cast<std::size_t>(j) + 1) * px + 1;
-        for (std::size_t i = 0; i < nx; ++i) dst[i] = src[i] <= tf ? 1 : 0;
+        mark_at_most(src, nx, tf, dst);
     }
 
     // Pass 2: marching squares. Only cells with both inside and outside corners emit segments.
@@ -175,16 +198,22 @@ std::vector<ContourRing> contour_rings(const TimeRaster& raster, double threshol
         w.starting_at[static_cast<std::size_t>(w.segments[s].from_edge)] = {w.stamp, static_cast<std::uint32_t>(s)};
     }
     w.used.assign(w.segments.size(), 0);
+    // Local views: push_back below may alias anything reachable through `w` otherwise.
+    const Segment* segments = w.segments.data();
+    const StampedIndex* starting_at = w.starting_at.data();
+    std::uint8_t* used = w.used.data();
+    const std::uint32_t stamp = w.stamp;
+    const std::size_t segment_count = w.segments.size();
     std::vector<ContourRing> rings;
-    for (std::size_t first = 0; first < w.segments.size(); ++first) {
-        if (w.used[first]) continue;
+    for (std::size_t first = 0; first < segment_count; ++first) {
+        if (used[first] != 0) continue;
         ContourRing ring;
         std::size_t s = first;
-        while (!w.used[s]) {
-            w.used[s] = 1;
-            ring.points.push_back(w.segments[s].from);
-            const StampedIndex next = w.starting_at[static_cast<std::size_t>(w.segments[s].to_edge)];
-            if (next.stamp != w.stamp) throw GeometryError("isochrone contour: open ring (internal error)");
+        while (used[s] == 0) {
+            used[s] = 1;
+            ring.points.push_back(segments[s].from);
+            const StampedIndex next = starting_at[static_cast<std::size_t>(segments[s].to_edge)];
+            if (next.stamp != stamp) throw GeometryError("isochrone contour: open ring (internal error)");
             s = next.index;
         }
         if (s != first) throw GeometryError("isochrone contour: ring does not close (internal error)");

@@ -42,14 +42,33 @@ IsochroneEngine::IsochroneEngine(const routing::RoadNetwork& network, double pix
     box.extend(network.min_xy());
     box.extend(network.max_xy());
     domain_ = RasterGrid::covering(box.grown(snap.max_snap_distance_m + pixel_m), pixel_m, 50'000'000);
-    cache_edge_.assign(domain_.size(), kNotSnapped);
-    cache_fraction_.assign(domain_.size(), 0.0);
-    cache_walk_s_.assign(domain_.size(), 0.0);
+    cache_.assign(domain_.size(), PixelSnap{kNotSnapped, 0.0F, 0.0F});
+    cache_fraction_.assign(domain_.size(), 0.0F);
+    cache_walk_s_.assign(domain_.size(), 0.0F);
     tiles_x_ = (domain_.nx + kTile - 1) / kTile;
     tiles_y_ = (domain_.ny + kTile - 1) / kTile;
     tile_done_.assign(static_cast<std::size_t>(tiles_x_) * static_cast<std::size_t>(tiles_y_), 0);
-    edge_times_.resize(network.edge_count());
-    edge_has_source_.assign(network.edge_count(), 0);
+    const routing::NodeId sentinel_node = network.node_count();
+    edge_ends_.resize(static_cast<std::size_t>(network.edge_count()) + 1);
+    for (routing::EdgeId e = 0; e < network.edge_count(); ++e) {
+        edge_ends_[e] = {network.edge_tail()[e], network.edge_head()[e]};
+    }
+    edge_ends_.back() = {sentinel_node, sentinel_node};
+    node_seconds_.assign(static_cast<std::size_t>(network.node_count()) + 1, routing::kInfSeconds);
+    edge_has_source_.assign(edge_ends_.size(), 0);
+}
+
+IsochroneEngine::PixelSnap IsochroneEngine::pixel_snap(routing::EdgeId edge, double fraction,
+                                                       double distance_m) const {
+    if (edge == routing::kInvalidId) return {no_edge(), 0.0F, 0.0F};
+    const double fwd = finite_or_inf(network_->edge_forward_seconds()[edge]);
+    const double bwd = finite_or_inf(network_->edge_backward_seconds()[edge]);
+    const double walk = snap_.walking_seconds(distance_m);
+    // from_source: tail + g x forward, head + (1 - g) x backward; to_source: the reverse trips.
+    const bool from_source = direction_ == routing::Direction::from_source;
+    const double via_tail = partial(fraction, from_source ? fwd : bwd) + walk;
+    const double via_head = partial(1.0 - fraction, from_source ? bwd : fwd) + walk;
+    return {edge, static_cast<float>(via_tail), static_cast<float>(via_head)};
 }
 
 void IsochroneEngine::ensure_snapped(const RasterGrid& window) {
@@ -90,11 +109,12 @@ void IsochroneEngine::ensure_snapped(const RasterGrid& window) {
                                              static_cast<std::size_t>(I - bi0);
                     const std::size_t to = static_cast<std::size_t>(J) * static_cast<std::size_t>(domain_.nx) +
                                            static_cast<std::size_t>(I);
-                    cache_edge_[to] = block_snaps_.edge[from];
-                    cache_fraction_[to] = block_snaps_.fraction[from];
+                    cache_[to] = pixel_snap(block_snaps_.edge[from], block_snaps_.fraction[from],
+                                            block_snaps_.distance_m[from]);
+                    cache_fraction_[to] = static_cast<float>(block_snaps_.fraction[from]);
                     cache_walk_s_[to] = block_snaps_.edge[from] == routing::kInvalidId
-                                            ? 0.0
-                                            : snap_.walking_seconds(block_snaps_.distance_m[from]);
+                                            ? 0.0F
+                                            : static_cast<float>(snap_.walking_seconds(block_snaps_.distance_m[from]));
                     ++snapped_;
                 }
             }
@@ -103,8 +123,9 @@ void IsochroneEngine::ensure_snapped(const RasterGrid& window) {
 }
 
 TimeRaster IsochroneEngine::fill(const routing::NearestResult& search, double bound_s, const RasterGrid& window) {
-    const auto& net = *network_;
     const bool from_source = direction_ == routing::Direction::from_source;
+    const auto fwd_s = network_->edge_forward_seconds();
+    const auto bwd_s = network_->edge_backward_seconds();
 
     // Sources on an edge reach positions of that edge directly (routing/nearest.h).
     std::vector<SourceOnEdge> on_edge;
@@ -115,53 +136,50 @@ TimeRaster IsochroneEngine::fill(const routing::NearestResult& search, double bo
         edge_has_source_[search.source_position[s].edge] = 1;
     }
     std::sort(on_edge.begin(), on_edge.end(), [](const auto& a, const auto& b) { return a.edge < b.edge; });
-
-    // Per-edge terms of the query, so the pixel loop reads one record per pixel.
-    const auto& node_t = search.node_seconds;  // +inf for nodes not settled within the bound
-    const auto tails = net.edge_tail();
-    const auto heads = net.edge_head();
-    const auto fwd_s = net.edge_forward_seconds();
-    const auto bwd_s = net.edge_backward_seconds();
-    for (routing::EdgeId e = 0; e < net.edge_count(); ++e) {
+    // The time of a pixel at fraction g (walking leg `walk`) of edge e through the sources on e.
+    auto via_sources_on_edge = [&](routing::EdgeId e, double g, double walk) {
         const double fwd = finite_or_inf(fwd_s[e]);
         const double bwd = finite_or_inf(bwd_s[e]);
-        // from_source: tail + g x forward, head + (1 - g) x backward; to_source: the reverse trips.
-        edge_times_[e] = {node_t[tails[e]], from_source ? fwd : bwd, node_t[heads[e]], from_source ? bwd : fwd};
-    }
+        double best = routing::kInfSeconds;
+        auto range = std::equal_range(on_edge.begin(), on_edge.end(), SourceOnEdge{e, 0, 0},
+                                      [](const auto& a, const auto& b) { return a.edge < b.edge; });
+        for (auto it = range.first; it != range.second; ++it) {
+            const double from = from_source ? it->fraction : g;
+            const double to = from_source ? g : it->fraction;
+            if (to >= from) best = std::min(best, it->walk_seconds + partial(to - from, fwd));
+            if (to <= from) best = std::min(best, it->walk_seconds + partial(from - to, bwd));
+        }
+        return best + walk;
+    };
+
+    // Node times (+inf beyond the bound), with the sentinel node of no_edge() left at +inf.
+    std::copy(search.node_seconds.begin(), search.node_seconds.end(), node_seconds_.begin());
+    const double* node_t = node_seconds_.data();
+    const std::array<routing::NodeId, 2>* ends = edge_ends_.data();
+    const std::uint8_t* has_source = edge_has_source_.data();
+    constexpr float kInf = std::numeric_limits<float>::infinity();
 
     const int i0 = static_cast<int>(std::lround((window.origin.x - domain_.origin.x) / pixel_m_));
     const int j0 = static_cast<int>(std::lround((window.origin.y - domain_.origin.y) / pixel_m_));
-    TimeRaster raster{window, std::vector<float>(window.size(), std::numeric_limits<float>::infinity())};
+    TimeRaster raster{window, std::vector<float>(window.size(), kInf)};
     const int i_begin = std::max(0, -i0), i_end = std::min(window.nx, domain_.nx - i0);
     for (int j = 0; j < window.ny; ++j) {
         const int J = j0 + j;
         if (J < 0 || J >= domain_.ny) continue;
         const std::size_t row = static_cast<std::size_t>(J) * static_cast<std::size_t>(domain_.nx) +
                                 static_cast<std::size_t>(i0);
-        const routing::EdgeId* edge = cache_edge_.data() + row;
-        const double* fraction = cache_fraction_.data() + row;
-        const double* walk = cache_walk_s_.data() + row;
+        const PixelSnap* pixel = cache_.data() + row;
         float* out = raster.seconds.data() + static_cast<std::size_t>(j) * static_cast<std::size_t>(window.nx);
         for (int i = i_begin; i < i_end; ++i) {
-            const routing::EdgeId e = edge[i];
-            if (e == routing::kInvalidId) continue;
-            const EdgeTimes& et = edge_times_[e];
-            const double g = fraction[i];
-            double best = std::min(et.tail_s + partial(g, et.tail_rate_s), et.head_s + partial(1.0 - g, et.head_rate_s));
-            if (edge_has_source_[e] != 0) {
-                const double fwd = finite_or_inf(fwd_s[e]);
-                const double bwd = finite_or_inf(bwd_s[e]);
-                auto range = std::equal_range(on_edge.begin(), on_edge.end(), SourceOnEdge{e, 0, 0},
-                                              [](const auto& a, const auto& b) { return a.edge < b.edge; });
-                for (auto it = range.first; it != range.second; ++it) {
-                    const double from = from_source ? it->fraction : g;
-                    const double to = from_source ? g : it->fraction;
-                    if (to >= from) best = std::min(best, it->walk_seconds + partial(to - from, fwd));
-                    if (to <= from) best = std::min(best, it->walk_seconds + partial(from - to, bwd));
-                }
+            const PixelSnap p = pixel[i];
+            const auto [tail, head] = ends[p.edge];
+            double best = std::min(node_t[tail] + static_cast<double>(p.via_tail_s),
+                                   node_t[head] + static_cast<double>(p.via_head_s));
+            if (has_source[p.edge] != 0) [[unlikely]] {
+                best = std::min(best, via_sources_on_edge(p.edge, cache_fraction_[row + static_cast<std::size_t>(i)],
+                                                          cache_walk_s_[row + static_cast<std::size_t>(i)]));
             }
-            best += walk[i];
-            if (best <= bound_s && std::isfinite(best)) out[i] = static_cast<float>(best);
+            out[i] = best <= bound_s ? static_cast<float>(best) : kInf;
         }
     }
     for (const SourceOnEdge& s : on_edge) edge_has_source_[s.edge] = 0;

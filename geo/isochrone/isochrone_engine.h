@@ -9,13 +9,18 @@
 // same formulas for the partial edge, sources on the same edge and the walking legs), so a
 // pixel's time equals nearest_source_times at its centre; tests check it.
 //
+// The cache keeps, per pixel, its edge and the two query-independent terms of its time (the
+// partial edge towards each end plus the walking leg, in the engine's direction), so filling a
+// raster costs two node-time reads, two additions and a min per pixel; the fraction along the
+// edge and the walking leg are kept apart for the rare pixels on an edge that holds a source.
 // Memory: 20 bytes per pixel of the domain (network box + snap radius), allocated up front —
 // 12 MB for the CAPSO lattice at 100 m, 20 MB for a 100 km x 100 km network — plus the
-// snapper's copy of the segments (~100 bytes each: 5 MB for Andorra's 50 579) and 33 bytes
-// per edge of query scratch.
+// snapper's copy of the segments (~100 bytes each: 5 MB for Andorra's 50 579), 9 bytes per
+// edge and 8 bytes per node of query scratch.
 // Not thread-safe (owns its query scratch and cache): one engine per thread.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -56,22 +61,34 @@ private:
     routing::SnapOptions snap_;
     RasterGrid domain_;
     RasterSnapper snapper_;
-    // The cache, structure of arrays over the domain, row-major. edge = kNotSnapped until
-    // computed, routing::kInvalidId when no edge lies within the snap radius.
-    std::vector<routing::EdgeId> cache_edge_;
-    std::vector<double> cache_fraction_;
-    std::vector<double> cache_walk_s_;  ///< walking leg, seconds (SnapOptions::walking_seconds)
+    /// The hot part of a pixel's cache entry. The pixel's time is
+    /// min(t(tail) + via_tail_s, t(head) + via_head_s), plus the sources on its own edge.
+    struct PixelSnap {
+        /// Nearest edge; kNotSnapped until computed; no_edge() when none lies within the snap
+        /// radius (a sentinel edge whose ends are a sentinel node at +inf).
+        std::uint32_t edge;
+        float via_tail_s;  ///< partial edge between the tail and the pixel's position + walking leg
+        float via_head_s;  ///< the same through the head
+    };
+    [[nodiscard]] std::uint32_t no_edge() const noexcept { return static_cast<std::uint32_t>(edge_ends_.size() - 1); }
+    /// The cache entry of a pixel snapped at `fraction` of `edge` (kInvalidId: none), `distance_m` off road.
+    [[nodiscard]] PixelSnap pixel_snap(routing::EdgeId edge, double fraction, double distance_m) const;
+
+    // The cache over the domain, row-major: the hot entries, and (read only for pixels on an
+    // edge that holds a source) the fraction along the edge and the walking leg in seconds.
+    std::vector<PixelSnap> cache_;
+    std::vector<float> cache_fraction_;
+    std::vector<float> cache_walk_s_;
     int tiles_x_ = 0, tiles_y_ = 0;
     std::vector<std::uint8_t> tile_done_;
     RasterSnaps block_snaps_;  ///< scratch of ensure_snapped
     std::size_t snapped_ = 0;
     routing::NearestSourceQuery query_;
-    /// Per edge, for the current query: the time to reach a position at fraction g is
-    /// min(tail_s + partial(g, to_tail_rate_s), head_s + partial(1 - g, to_head_rate_s)).
-    struct EdgeTimes {
-        double tail_s, tail_rate_s, head_s, head_rate_s;
-    };
-    std::vector<EdgeTimes> edge_times_;
+    /// Per edge (plus the sentinel no_edge()): its tail and head, interleaved.
+    std::vector<std::array<routing::NodeId, 2>> edge_ends_;
+    /// Per node (plus the sentinel, always +inf): the current query's node times, seconds.
+    std::vector<double> node_seconds_;
+    /// Per edge (plus the sentinel): 1 while the current query has a source on it.
     std::vector<std::uint8_t> edge_has_source_;
 };
 
