@@ -11,6 +11,8 @@
 // with large initial times) wait in an overflow list until the ring reaches them.
 #pragma once
 
+#include <algorithm>
+#include <cassert>
 #include <cstdint>
 #include <limits>
 #include <vector>
@@ -33,15 +35,46 @@ public:
     [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
     [[nodiscard]] std::size_t size() const noexcept { return size_; }
     /// The entry with the smallest key. Precondition: !empty().
-    [[nodiscard]] const Entry& top();
+    [[nodiscard]] const Entry& top() {
+        assert(!empty());
+        if (heap_.empty()) refill();
+        return heap_.front();
+    }
     /// Removes top(). Precondition: !empty().
-    void pop();
-    void push(std::uint32_t id, double key);
+    void pop() {
+        assert(!empty());
+        if (heap_.empty()) refill();
+        std::pop_heap(heap_.begin(), heap_.end(), KeyGreater{});
+        heap_.pop_back();
+        --size_;
+    }
+    void push(std::uint32_t id, double key) {
+        ++size_;
+        place({key, id});
+    }
     void clear() noexcept;
 
 private:
-    [[nodiscard]] std::int64_t bucket_of(double key) const noexcept;
-    void place(const Entry& e);
+    struct KeyGreater {
+        bool operator()(const Entry& a, const Entry& b) const noexcept { return a.key > b.key; }
+    };
+    [[nodiscard]] std::int64_t bucket_of(double key) const noexcept {
+        const double b = key * inv_width_;
+        return b < 1e18 ? static_cast<std::int64_t>(b) : std::int64_t{1'000'000'000'000'000'000};
+    }
+    void place(const Entry& e) {
+        const std::int64_t b = bucket_of(e.key);
+        if (b <= current_) {
+            heap_.push_back(e);
+            std::push_heap(heap_.begin(), heap_.end(), KeyGreater{});
+        } else if (b < current_ + ring_size_) [[likely]] {
+            ring_[static_cast<std::size_t>(b & (ring_size_ - 1))].push_back(e);
+            ++ring_entries_;
+        } else {
+            place_overflow(e, b);
+        }
+    }
+    void place_overflow(const Entry& e, std::int64_t bucket);
     /// Makes the heap non-empty by moving to the next bucket holding entries.
     void refill();
 
