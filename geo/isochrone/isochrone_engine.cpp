@@ -21,6 +21,12 @@ double elapsed_ms(std::chrono::steady_clock::time_point since) {
 double finite_or_inf(float s) { return std::isfinite(s) ? static_cast<double>(s) : routing::kInfSeconds; }
 double partial(double fraction, double seconds) { return fraction <= 0.0 ? 0.0 : fraction * seconds; }
 
+Box edge_box(const routing::RoadNetwork& network, routing::EdgeId e) {
+    Box box;
+    for (const XY p : network.edge_shape(e)) box.extend(p);
+    return box;
+}
+
 struct SourceOnEdge {
     routing::EdgeId edge;
     double fraction;
@@ -56,6 +62,27 @@ IsochroneEngine::IsochroneEngine(const routing::RoadNetwork& network, double pix
     edge_ends_.back() = {sentinel_node, sentinel_node};
     node_seconds_.assign(static_cast<std::size_t>(network.node_count()) + 1, routing::kInfSeconds);
     edge_has_source_.assign(edge_ends_.size(), 0);
+    tile_nodes_.resize(tile_done_.size() * kTileNodes);
+    tile_node_count_.assign(tile_done_.size(), 0);
+    // Boxes of the edges around each node, as float offsets rounded outwards by 1 m (float
+    // keeps ~1e-3 m at 10 km, far inside that margin).
+    const auto xy = network.node_xy();
+    std::vector<Box> boxes(network.node_count());
+    for (routing::NodeId v = 0; v < network.node_count(); ++v) boxes[v].extend(xy[v]);
+    for (routing::EdgeId e = 0; e < network.edge_count(); ++e) {
+        const Box shape = edge_box(network, e);
+        for (const routing::NodeId v : edge_ends_[e]) {
+            boxes[v].extend({shape.min_x, shape.min_y});
+            boxes[v].extend({shape.max_x, shape.max_y});
+        }
+    }
+    node_edges_box_.resize(network.node_count());
+    for (routing::NodeId v = 0; v < network.node_count(); ++v) {
+        node_edges_box_[v] = {static_cast<float>(boxes[v].min_x - xy[v].x - 1.0),
+                              static_cast<float>(boxes[v].min_y - xy[v].y - 1.0),
+                              static_cast<float>(boxes[v].max_x - xy[v].x + 1.0),
+                              static_cast<float>(boxes[v].max_y - xy[v].y + 1.0)};
+    }
 }
 
 IsochroneEngine::PixelSnap IsochroneEngine::pixel_snap(routing::EdgeId edge, double fraction,
@@ -118,6 +145,81 @@ void IsochroneEngine::ensure_snapped(const RasterGrid& window) {
                     ++snapped_;
                 }
             }
+            index_tile(ti, tj);
+        }
+    }
+}
+
+void IsochroneEngine::index_tile(int ti, int tj) {
+    const std::size_t tile = static_cast<std::size_t>(tj) * static_cast<std::size_t>(tiles_x_) + static_cast<std::size_t>(ti);
+    TileNode* list = tile_nodes_.data() + tile * kTileNodes;
+    int count = 0;
+    auto add = [&](routing::NodeId node, float via_s) {
+        if (count == kTileUnbounded || !std::isfinite(via_s)) return;
+        for (int k = 0; k < count; ++k) {
+            if (list[k].node == node) {
+                list[k].via_s = std::min(list[k].via_s, via_s);
+                return;
+            }
+        }
+        if (count == kTileNodes) {
+            count = kTileUnbounded;
+            return;
+        }
+        list[count++] = {node, via_s};
+    };
+    for (int J = tj * kTile; J < std::min(domain_.ny, (tj + 1) * kTile); ++J) {
+        for (int I = ti * kTile; I < std::min(domain_.nx, (ti + 1) * kTile); ++I) {
+            const PixelSnap& p = cache_[static_cast<std::size_t>(J) * static_cast<std::size_t>(domain_.nx) +
+                                        static_cast<std::size_t>(I)];
+            if (p.edge == no_edge()) continue;
+            add(edge_ends_[p.edge][0], p.via_tail_s);
+            add(edge_ends_[p.edge][1], p.via_head_s);
+        }
+    }
+    tile_node_count_[tile] = static_cast<std::uint8_t>(count);
+}
+
+void IsochroneEngine::bound_tiles(int ti0, int tj0, int ti1, int tj1,
+                                  std::span<const routing::EdgePosition> sources) {
+    lb_ti0_ = ti0;
+    lb_tj0_ = tj0;
+    lb_nx_ = std::max(0, ti1 - ti0);
+    lb_ny_ = std::max(0, tj1 - tj0);
+    tile_lb_.assign(static_cast<std::size_t>(lb_nx_) * static_cast<std::size_t>(lb_ny_), routing::kInfSeconds);
+    for (int tj = tj0; tj < tj1; ++tj) {
+        for (int ti = ti0; ti < ti1; ++ti) {
+            const std::size_t tile =
+                static_cast<std::size_t>(tj) * static_cast<std::size_t>(tiles_x_) + static_cast<std::size_t>(ti);
+            const std::uint8_t count = tile_node_count_[tile];
+            double lb = routing::kInfSeconds;
+            if (count == kTileUnbounded) {
+                lb = -routing::kInfSeconds;
+            } else {
+                const TileNode* list = tile_nodes_.data() + tile * kTileNodes;
+                for (int k = 0; k < count; ++k) {
+                    lb = std::min(lb, node_seconds_[list[k].node] + static_cast<double>(list[k].via_s));
+                }
+            }
+            tile_lb_[static_cast<std::size_t>(tj - tj0) * static_cast<std::size_t>(lb_nx_) +
+                     static_cast<std::size_t>(ti - ti0)] = lb;
+        }
+    }
+    // Pixels on a source's own edge are reached along it, not through a node: no bound for the
+    // tiles within the snap radius of that edge.
+    const double tile_m = kTile * pixel_m_;
+    for (const routing::EdgePosition& source : sources) {
+        if (source.edge == routing::kInvalidId) continue;
+        const Box near = edge_box(*network_, source.edge).grown(snap_.max_snap_distance_m);
+        const int a0 = std::max(ti0, static_cast<int>(std::floor((near.min_x - domain_.origin.x) / tile_m)));
+        const int b0 = std::max(tj0, static_cast<int>(std::floor((near.min_y - domain_.origin.y) / tile_m)));
+        const int a1 = std::min(ti1, static_cast<int>(std::floor((near.max_x - domain_.origin.x) / tile_m)) + 1);
+        const int b1 = std::min(tj1, static_cast<int>(std::floor((near.max_y - domain_.origin.y) / tile_m)) + 1);
+        for (int tj = b0; tj < b1; ++tj) {
+            for (int ti = a0; ti < a1; ++ti) {
+                tile_lb_[static_cast<std::size_t>(tj - tj0) * static_cast<std::size_t>(lb_nx_) +
+                         static_cast<std::size_t>(ti - ti0)] = -routing::kInfSeconds;
+            }
         }
     }
 }
@@ -152,8 +254,6 @@ TimeRaster IsochroneEngine::fill(const routing::NearestResult& search, double bo
         return best + walk;
     };
 
-    // Node times (+inf beyond the bound), with the sentinel node of no_edge() left at +inf.
-    std::copy(search.node_seconds.begin(), search.node_seconds.end(), node_seconds_.begin());
     const double* node_t = node_seconds_.data();
     const std::array<routing::NodeId, 2>* ends = edge_ends_.data();
     const std::uint8_t* has_source = edge_has_source_.data();
@@ -170,20 +270,66 @@ TimeRaster IsochroneEngine::fill(const routing::NearestResult& search, double bo
                                 static_cast<std::size_t>(i0);
         const PixelSnap* pixel = cache_.data() + row;
         float* out = raster.seconds.data() + static_cast<std::size_t>(j) * static_cast<std::size_t>(window.nx);
-        for (int i = i_begin; i < i_end; ++i) {
-            const PixelSnap p = pixel[i];
-            const auto [tail, head] = ends[p.edge];
-            double best = std::min(node_t[tail] + static_cast<double>(p.via_tail_s),
-                                   node_t[head] + static_cast<double>(p.via_head_s));
-            if (has_source[p.edge] != 0) [[unlikely]] {
-                best = std::min(best, via_sources_on_edge(p.edge, cache_fraction_[row + static_cast<std::size_t>(i)],
-                                                          cache_walk_s_[row + static_cast<std::size_t>(i)]));
+        const double* tile_lb = tile_lb_.data() + static_cast<std::size_t>(J / kTile - lb_tj0_) *
+                                                      static_cast<std::size_t>(lb_nx_);
+        // Tile by tile along the row: tiles bounded beyond bound_s stay +inf.
+        for (int span_begin = i_begin; span_begin < i_end;) {
+            const int tile_i = (i0 + span_begin) / kTile;
+            const int span_end = std::min(i_end, (tile_i + 1) * kTile - i0);
+            const bool in_bounds = tile_i >= lb_ti0_ && tile_i < lb_ti0_ + lb_nx_;
+            if (in_bounds && tile_lb[tile_i - lb_ti0_] > bound_s) {
+                span_begin = span_end;
+                continue;
             }
-            out[i] = best <= bound_s ? static_cast<float>(best) : kInf;
+            for (int i = span_begin; i < span_end; ++i) {
+                const PixelSnap p = pixel[i];
+                const auto [tail, head] = ends[p.edge];
+                double best = std::min(node_t[tail] + static_cast<double>(p.via_tail_s),
+                                       node_t[head] + static_cast<double>(p.via_head_s));
+                if (has_source[p.edge] != 0) [[unlikely]] {
+                    best = std::min(best, via_sources_on_edge(p.edge, cache_fraction_[row + static_cast<std::size_t>(i)],
+                                                              cache_walk_s_[row + static_cast<std::size_t>(i)]));
+                }
+                out[i] = best <= bound_s ? static_cast<float>(best) : kInf;
+            }
+            span_begin = span_end;
         }
     }
     for (const SourceOnEdge& s : on_edge) edge_has_source_[s.edge] = 0;
     return raster;
+}
+
+RasterGrid IsochroneEngine::tight_window(const RasterGrid& candidates, double t_max,
+                                         std::span<const routing::EdgePosition> sources) {
+    // The candidate window in domain pixels, and the domain tiles it touches.
+    const int ci0 = static_cast<int>(std::lround((candidates.origin.x - domain_.origin.x) / pixel_m_));
+    const int cj0 = static_cast<int>(std::lround((candidates.origin.y - domain_.origin.y) / pixel_m_));
+    const int ci1 = ci0 + candidates.nx, cj1 = cj0 + candidates.ny;
+    const int ti0 = std::max(0, ci0) / kTile, tj0 = std::max(0, cj0) / kTile;
+    const int ti1 = (std::min(domain_.nx, ci1) + kTile - 1) / kTile;
+    const int tj1 = (std::min(domain_.ny, cj1) + kTile - 1) / kTile;
+    bound_tiles(ti0, tj0, ti1, tj1, sources);
+    // The pixels of the tiles that may hold a time <= t_max, grown by one pixel (the contour
+    // interpolates towards the first pixel beyond), within the candidates.
+    int i_lo = ci1, j_lo = cj1, i_hi = ci0 - 1, j_hi = cj0 - 1;
+    for (int tj = tj0; tj < tj1; ++tj) {
+        for (int ti = ti0; ti < ti1; ++ti) {
+            if (!(tile_lb_[static_cast<std::size_t>(tj - tj0) * static_cast<std::size_t>(lb_nx_) +
+                           static_cast<std::size_t>(ti - ti0)] <= t_max))
+                continue;
+            i_lo = std::min(i_lo, ti * kTile - 1);
+            j_lo = std::min(j_lo, tj * kTile - 1);
+            i_hi = std::max(i_hi, (ti + 1) * kTile);
+            j_hi = std::max(j_hi, (tj + 1) * kTile);
+        }
+    }
+    i_lo = std::max(i_lo, ci0);
+    j_lo = std::max(j_lo, cj0);
+    i_hi = std::min(i_hi, ci1 - 1);
+    j_hi = std::min(j_hi, cj1 - 1);
+    if (i_lo > i_hi || j_lo > j_hi) return candidates;  // nothing within t_max: keep the candidates
+    return {{domain_.origin.x + i_lo * pixel_m_, domain_.origin.y + j_lo * pixel_m_}, pixel_m_, i_hi - i_lo + 1,
+            j_hi - j_lo + 1};
 }
 
 IsochroneResult IsochroneEngine::compute(std::span<const XY> origins, std::span<const double> thresholds_s,
@@ -202,22 +348,34 @@ IsochroneResult IsochroneEngine::compute(std::span<const XY> origins, std::span<
                          "no isochrone origin lies within " + std::to_string(snap_.max_snap_distance_m) +
                              " m of the road network");
     }
+    // Node times (+inf beyond the bound), with the sentinel node of no_edge() left at +inf.
+    std::copy(search.node_seconds.begin(), search.node_seconds.end(), node_seconds_.begin());
+
+    // Every position within t_max lies on an edge around a node reached within t_max, or on an
+    // origin's edge; a pixel within t_max is at most `walk_reach` from such a position.
     Box extent;
     const auto xy = network_->node_xy();
     for (const routing::NodeId v : query_.dijkstra().settled_nodes()) {
-        if (search.node_seconds[v] <= t_max) extent.extend(xy[v]);
+        if (search.node_seconds[v] > t_max) continue;
+        const NodeEdgesBox& b = node_edges_box_[v];
+        extent.extend({xy[v].x + b.min_dx, xy[v].y + b.min_dy});
+        extent.extend({xy[v].x + b.max_dx, xy[v].y + b.max_dy});
     }
     for (std::size_t s = 0; s < origins.size(); ++s) {
-        if (std::isfinite(search.source_snap_distance_m[s])) extent.extend(origins[s]);
+        if (!std::isfinite(search.source_snap_distance_m[s])) continue;
+        extent.extend(origins[s]);
+        const Box shape = edge_box(*network_, search.source_position[s].edge);
+        extent.extend({shape.min_x, shape.min_y});
+        extent.extend({shape.max_x, shape.max_y});
     }
     const double walk_reach = std::min(snap_.max_snap_distance_m,
                                        t_max * snap_.walking_speed_m_per_s / std::max(1.0, snap_.walking_detour_factor));
-    const RasterGrid window = RasterGrid::covering(extent.grown(walk_reach + pixel_m_), pixel_m_);
+    const RasterGrid candidates = RasterGrid::covering(extent.grown(walk_reach + pixel_m_), pixel_m_);
     result.search_ms = elapsed_ms(start);
 
     start = std::chrono::steady_clock::now();
-    ensure_snapped(window);
-    result.raster = fill(search, result.search_bound_s, window);
+    ensure_snapped(candidates);
+    result.raster = fill(search, result.search_bound_s, tight_window(candidates, t_max, search.source_position));
     result.raster_ms = elapsed_ms(start);
 
     start = std::chrono::steady_clock::now();

@@ -53,7 +53,18 @@ private:
 
     /// Makes sure every domain pixel of `window` is in the cache.
     void ensure_snapped(const RasterGrid& window);
+    /// The node list of a freshly snapped tile (see TileNode).
+    void index_tile(int ti, int tj);
+    /// The query's lower bound of the times in every tile of the domain-tile rectangle
+    /// [ti0, ti1) x [tj0, tj1) into tile_lb_ (-inf where a source's own edge may reach).
+    void bound_tiles(int ti0, int tj0, int ti1, int tj1, std::span<const routing::EdgePosition> sources);
+    /// The raster over `window` (a sub-window of the tiles last bounded): pixel times, +inf beyond
+    /// bound_s; tiles whose lower bound exceeds bound_s are not evaluated.
     TimeRaster fill(const routing::NearestResult& search, double bound_s, const RasterGrid& window);
+    /// Bounds the tiles of `candidates` and returns the part of it that can hold a time <=
+    /// t_max, plus one pixel around (or `candidates` itself when no tile can).
+    RasterGrid tight_window(const RasterGrid& candidates, double t_max,
+                            std::span<const routing::EdgePosition> sources);
 
     const routing::RoadNetwork* network_;
     double pixel_m_;
@@ -81,6 +92,27 @@ private:
     std::vector<float> cache_walk_s_;
     int tiles_x_ = 0, tiles_y_ = 0;
     std::vector<std::uint8_t> tile_done_;
+    /// Per snapped tile, the distinct end nodes of its pixels' edges with the smallest via term
+    /// of the tile through each (up to kTileNodes; more marks the tile kTileUnbounded): the
+    /// tile's times are >= min over the list of t(node) + via_s, apart from pixels on an edge
+    /// holding a source (bound_tiles handles those).
+    struct TileNode {
+        routing::NodeId node;
+        float via_s;
+    };
+    static constexpr int kTileNodes = 12;
+    static constexpr std::uint8_t kTileUnbounded = 0xFF;
+    std::vector<TileNode> tile_nodes_;           ///< kTileNodes per tile
+    std::vector<std::uint8_t> tile_node_count_;  ///< entries used, or kTileUnbounded
+    // The last bound_tiles call: its rectangle and a lower bound per tile (seconds), row-major.
+    int lb_ti0_ = 0, lb_tj0_ = 0, lb_nx_ = 0, lb_ny_ = 0;
+    std::vector<double> tile_lb_;
+    /// Per node: the box of every edge shape incident to it, as offsets from the node in metres
+    /// (rounded outwards). Every position reached through a node lies in its box.
+    struct NodeEdgesBox {
+        float min_dx, min_dy, max_dx, max_dy;
+    };
+    std::vector<NodeEdgesBox> node_edges_box_;
     RasterSnaps block_snaps_;  ///< scratch of ensure_snapped
     std::size_t snapped_ = 0;
     routing::NearestSourceQuery query_;

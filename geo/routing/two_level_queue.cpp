@@ -18,7 +18,7 @@ TwoLevelQueue::TwoLevelQueue(double width_seconds, double max_step_seconds) : in
     const double slots = std::ceil(max_step_seconds * inv_width_) + 2;
     if (slots > kMaxRingSlots) throw std::invalid_argument("TwoLevelQueue: more than 2^20 buckets");
     ring_size_ = std::bit_ceil(static_cast<std::uint32_t>(slots));
-    ring_.resize(static_cast<std::size_t>(ring_size_));
+    ring_head_.assign(static_cast<std::size_t>(ring_size_), kEndOfList);
 }
 
 void TwoLevelQueue::place_overflow(const Entry& e, std::int64_t bucket) {
@@ -36,10 +36,11 @@ void TwoLevelQueue::refill() {
             overflow_min_ = std::numeric_limits<std::int64_t>::max();
             for (const Entry& e : far) place(e);
         }
-        std::vector<Entry>& slot = ring_[static_cast<std::size_t>(current_ & (ring_size_ - 1))];
-        if (!slot.empty()) {
-            ring_entries_ -= slot.size();
-            heap_.swap(slot);
+        std::uint32_t& head = ring_head_[static_cast<std::size_t>(current_ & (ring_size_ - 1))];
+        if (head != kEndOfList) {
+            for (std::uint32_t k = head; k != kEndOfList; k = pool_[k].next) heap_.push_back({pool_[k].key, pool_[k].id});
+            head = kEndOfList;
+            ring_entries_ -= heap_.size();
             std::make_heap(heap_.begin(), heap_.end(), KeyGreater{});
         }
     }
@@ -47,8 +48,8 @@ void TwoLevelQueue::refill() {
 
 void TwoLevelQueue::clear() noexcept {
     heap_.clear();
-    if (ring_entries_ > 0)
-        for (auto& slot : ring_) slot.clear();
+    if (ring_entries_ > 0) std::fill(ring_head_.begin(), ring_head_.end(), kEndOfList);
+    pool_.clear();
     overflow_.clear();
     overflow_min_ = std::numeric_limits<std::int64_t>::max();
     ring_entries_ = 0;

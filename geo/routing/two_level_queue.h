@@ -68,7 +68,9 @@ private:
             heap_.push_back(e);
             std::push_heap(heap_.begin(), heap_.end(), KeyGreater{});
         } else if (b < current_ + ring_size_) [[likely]] {
-            ring_[static_cast<std::size_t>(b & (ring_size_ - 1))].push_back(e);
+            std::uint32_t& head = ring_head_[static_cast<std::size_t>(b & (ring_size_ - 1))];
+            pool_.push_back({e.key, e.id, head});
+            head = static_cast<std::uint32_t>(pool_.size() - 1);
             ++ring_entries_;
         } else {
             place_overflow(e, b);
@@ -80,7 +82,17 @@ private:
 
     double inv_width_ = 1.0;
     std::int64_t ring_size_ = 0;  ///< a power of two
-    std::vector<std::vector<Entry>> ring_;
+    /// Ring slots as singly linked lists threaded through one pool: a push appends to the pool
+    /// and relinks the slot's head (no per-slot buffers scattered in memory). The pool is
+    /// emptied by clear(); entries moved to the heap stay behind as garbage until then.
+    struct Linked {
+        double key;
+        std::uint32_t id;
+        std::uint32_t next;  ///< pool index, kEndOfList at the end
+    };
+    static constexpr std::uint32_t kEndOfList = 0xFFFFFFFFu;
+    std::vector<std::uint32_t> ring_head_;  ///< per slot: first pool index, or kEndOfList
+    std::vector<Linked> pool_;
     std::vector<Entry> heap_;      ///< entries of buckets ≤ current_, min-heap on key
     std::vector<Entry> overflow_;  ///< entries of buckets ≥ current_ + ring_size_ when pushed
     std::int64_t overflow_min_ = std::numeric_limits<std::int64_t>::max();  ///< their lowest bucket
