@@ -99,6 +99,45 @@ double signed_area(const std::vector<XY>& ring) noexcept {
     return 0.5 * twice;
 }
 
+// Marching-squares cases. Corners counter-clockwise BL, BR, TR, TL (bit k of the code = corner
+// k inside); cell edge k joins corner k to corner k + 1. Going counter-clockwise round the
+// cell, an "exit" edge goes from inside to outside, an "entry" edge from outside to inside; a
+// boundary segment runs from an exit to an entry, which keeps the inside on its left (outer
+// rings CCW, holes CW). Joined saddles (and every non-saddle cell) pair an exit with the next
+// entry counter-clockwise; separated saddles with the previous one. Index: code | joined << 4.
+struct CellCase {
+    std::uint8_t count = 0;  ///< segments (0, 1, or 2 for saddles)
+    std::array<std::uint8_t, 2> exit{};
+    std::array<std::uint8_t, 2> entry{};
+};
+
+constexpr std::array<CellCase, 32> make_cell_cases() {
+    std::array<CellCase, 32> cases{};
+    for (unsigned index = 0; index < 32; ++index) {
+        const unsigned code = index & 15U;
+        const bool joined = (index & 16U) != 0;
+        const bool saddle = code == 5 || code == 10;
+        auto in = [code](int k) { return ((code >> (k & 3)) & 1U) != 0; };
+        CellCase& c = cases[index];
+        for (int k = 0; k < 4; ++k) {
+            if (!(in(k) && !in(k + 1))) continue;  // not an exit
+            int m = k;
+            for (int step = 1; step < 4; ++step) {
+                m = saddle && !joined ? (k + 4 - step) % 4 : (k + step) % 4;
+                if (!in(m) && in(m + 1)) break;
+            }
+            c.exit[c.count] = static_cast<std::uint8_t>(k);
+            c.entry[c.count] = static_cast<std::uint8_t>(m);
+            ++c.count;
+        }
+    }
+    return cases;
+}
+
+constexpr std::array<CellCase, 32> kCellCases = make_cell_cases();
+constexpr std::array<int, 4> kCornerDx{0, 1, 1, 0};
+constexpr std::array<int, 4> kCornerDy{0, 0, 1, 1};
+
 // dst[i] = src[i] <= limit ? 1 : 0 for i < n (NaN compares false), 16 values per step with SSE2.
 void mark_at_most(const float* src, std::size_t n, float limit, std::uint8_t* dst) noexcept {
     std::size_t i = 0;
@@ -159,29 +198,21 @@ std::vector<ContourRing> contour_rings(const TimeRaster& raster, double threshol
             // Corners counter-clockwise: BL, BR, TR, TL; cell edge k joins corner k to k+1.
             const unsigned code = in0[ci] | (in0[ci + 1] << 1) | (in1[ci + 1] << 2) | (in1[ci] << 3);
             if (code == 0 || code == 15) continue;
-            const std::array<bool, 4> in{(code & 1) != 0, (code & 2) != 0, (code & 4) != 0, (code & 8) != 0};
-            const std::array<float, 4> v{f.value(ci, cj), f.value(ci + 1, cj), f.value(ci + 1, cj + 1),
-                                         f.value(ci, cj + 1)};
-            const std::array<XY, 4> p{f.corner(ci, cj), f.corner(ci + 1, cj), f.corner(ci + 1, cj + 1),
-                                      f.corner(ci, cj + 1)};
-            const std::array<std::int64_t, 4> edge{f.horizontal(ci, cj), f.vertical(ci + 1, cj),
-                                                   f.horizontal(ci, cj + 1), f.vertical(ci, cj)};
-            // Going counter-clockwise round the cell, an "exit" edge goes from inside to outside,
-            // an "entry" edge from outside to inside. A boundary segment runs from an exit to an
-            // entry, which keeps the inside on its left (outer rings CCW, holes CW).
-            const bool saddle = code == 5 || code == 10;
-            const bool joined = saddle && (static_cast<double>(v[0]) + v[1] + v[2] + v[3]) / 4.0 <= t;
-            for (int k = 0; k < 4; ++k) {
-                const int k1 = (k + 1) % 4;
-                if (!(in[k] && !in[k1])) continue;  // not an exit
-                // Joined saddles (and every non-saddle cell) pair an exit with the next entry
-                // counter-clockwise; separated saddles with the previous one.
-                int m = k;
-                for (int step = 1; step < 4; ++step) {
-                    m = saddle && !joined ? (k + 4 - step) % 4 : (k + step) % 4;
-                    if (!in[m] && in[(m + 1) % 4]) break;
-                }
-                w.segments.push_back({edge[k], edge[m], crossing(p[k], v[k], p[k1], v[k1], t)});
+            bool joined = false;
+            if (code == 5 || code == 10) {
+                const double sum = static_cast<double>(f.value(ci, cj)) + f.value(ci + 1, cj) +
+                                   f.value(ci + 1, cj + 1) + f.value(ci, cj + 1);
+                joined = sum / 4.0 <= t;
+            }
+            const CellCase& cell = kCellCases[code | (joined ? 16U : 0U)];
+            const std::int64_t h = f.horizontal(ci, cj), v = f.vertical(ci, cj);
+            const std::array<std::int64_t, 4> edge{h, v + 1, h + (f.px - 1), v};
+            for (int s = 0; s < cell.count; ++s) {
+                const int k = cell.exit[s], k1 = (k + 1) & 3;
+                const int ai = ci + kCornerDx[k], aj = cj + kCornerDy[k];
+                const int bi = ci + kCornerDx[k1], bj = cj + kCornerDy[k1];
+                w.segments.push_back({edge[k], edge[cell.entry[s]],
+                                      crossing(f.corner(ai, aj), f.value(ai, aj), f.corner(bi, bj), f.value(bi, bj), t)});
             }
         }
     }

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "geo/core/error.h"
+#include "geo/routing/dijkstra.h"
 #include "geo/routing/road_network.h"
 #include "geo/routing/snap.h"
 
@@ -340,7 +341,8 @@ IsochroneResult IsochroneEngine::compute(std::span<const XY> origins, std::span<
     result.search_bound_s = isochrone_search_bound(t_max);
 
     auto start = std::chrono::steady_clock::now();
-    const routing::NearestResult search = query_.run(origins, extra_targets, result.search_bound_s, snap_);
+    const routing::NearestResult search =
+        query_.run(origins, extra_targets, result.search_bound_s, snap_, routing::NodeTimes::in_search);
     result.origin_snap_distance_m = search.source_snap_distance_m;
     result.extra_seconds = search.seconds;
     if (search.unsnapped_source_count() == origins.size()) {
@@ -348,15 +350,20 @@ IsochroneResult IsochroneEngine::compute(std::span<const XY> origins, std::span<
                          "no isochrone origin lies within " + std::to_string(snap_.max_snap_distance_m) +
                              " m of the road network");
     }
-    // Node times (+inf beyond the bound), with the sentinel node of no_edge() left at +inf.
-    std::copy(search.node_seconds.begin(), search.node_seconds.end(), node_seconds_.begin());
+    // Node times: the settled nodes' (all within the bound), +inf elsewhere, including the
+    // sentinel node of no_edge(). Only the previous query's nodes need resetting.
+    for (const routing::NodeId v : timed_nodes_) node_seconds_[v] = routing::kInfSeconds;
+    const routing::Dijkstra& dijkstra = query_.dijkstra();
+    timed_nodes_.assign(dijkstra.settled_nodes().begin(), dijkstra.settled_nodes().end());
 
     // Every position within t_max lies on an edge around a node reached within t_max, or on an
     // origin's edge; a pixel within t_max is at most `walk_reach` from such a position.
     Box extent;
     const auto xy = network_->node_xy();
-    for (const routing::NodeId v : query_.dijkstra().settled_nodes()) {
-        if (search.node_seconds[v] > t_max) continue;
+    for (const routing::NodeId v : timed_nodes_) {
+        const double t = dijkstra.seconds(v);
+        node_seconds_[v] = t;
+        if (t > t_max) continue;
         const NodeEdgesBox& b = node_edges_box_[v];
         extent.extend({xy[v].x + b.min_dx, xy[v].y + b.min_dy});
         extent.extend({xy[v].x + b.max_dx, xy[v].y + b.max_dy});

@@ -120,6 +120,7 @@ private:
     std::vector<std::array<routing::NodeId, 2>> edge_ends_;
     /// Per node (plus the sentinel, always +inf): the current query's node times, seconds.
     std::vector<double> node_seconds_;
+    std::vector<routing::NodeId> timed_nodes_;  ///< nodes with a finite node_seconds_ entry
     /// Per edge (plus the sentinel): 1 while the current query has a source on it.
     std::vector<std::uint8_t> edge_has_source_;
 };
