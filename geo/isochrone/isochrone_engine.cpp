@@ -28,12 +28,6 @@ Box edge_box(const routing::RoadNetwork& network, routing::EdgeId e) {
     return box;
 }
 
-struct SourceOnEdge {
-    routing::EdgeId edge;
-    double fraction;
-    double walk_seconds;
-};
-
 }  // namespace
 
 IsochroneEngine::IsochroneEngine(const routing::RoadNetwork& network, double pixel_m, routing::Direction direction,
@@ -195,7 +189,7 @@ void IsochroneEngine::bound_tiles(int ti0, int tj0, int ti1, int tj1,
             const std::uint8_t count = tile_node_count_[tile];
             double lb = routing::kInfSeconds;
             if (count == kTileUnbounded) {
-                lb = -routing::kInfSeconds;
+                lb = tile_minimum(ti, tj);
             } else {
                 const TileNode* list = tile_nodes_.data() + tile * kTileNodes;
                 for (int k = 0; k < count; ++k) {
@@ -206,8 +200,8 @@ void IsochroneEngine::bound_tiles(int ti0, int tj0, int ti1, int tj1,
                      static_cast<std::size_t>(ti - ti0)] = lb;
         }
     }
-    // Pixels on a source's own edge are reached along it, not through a node: no bound for the
-    // tiles within the snap radius of that edge.
+    // Pixels on a source's own edge are reached along it, not through a node: the tiles within
+    // the snap radius of that edge are evaluated.
     const double tile_m = kTile * pixel_m_;
     for (const routing::EdgePosition& source : sources) {
         if (source.edge == routing::kInvalidId) continue;
@@ -219,42 +213,53 @@ void IsochroneEngine::bound_tiles(int ti0, int tj0, int ti1, int tj1,
         for (int tj = b0; tj < b1; ++tj) {
             for (int ti = a0; ti < a1; ++ti) {
                 tile_lb_[static_cast<std::size_t>(tj - tj0) * static_cast<std::size_t>(lb_nx_) +
-                         static_cast<std::size_t>(ti - ti0)] = -routing::kInfSeconds;
+                         static_cast<std::size_t>(ti - ti0)] = tile_minimum(ti, tj);
             }
         }
     }
 }
 
-TimeRaster IsochroneEngine::fill(const routing::NearestResult& search, double bound_s, const RasterGrid& window) {
-    const bool from_source = direction_ == routing::Direction::from_source;
-    const auto fwd_s = network_->edge_forward_seconds();
-    const auto bwd_s = network_->edge_backward_seconds();
-
-    // Sources on an edge reach positions of that edge directly (routing/nearest.h).
-    std::vector<SourceOnEdge> on_edge;
+void IsochroneEngine::set_sources(const routing::NearestResult& search) {
+    for (const SourceOnEdge& source : sources_on_edge_) edge_has_source_[source.edge] = 0;
+    sources_on_edge_.clear();
     for (std::size_t s = 0; s < search.source_position.size(); ++s) {
         if (!std::isfinite(search.source_snap_distance_m[s])) continue;
-        on_edge.push_back({search.source_position[s].edge, search.source_position[s].fraction,
-                           snap_.walking_seconds(search.source_snap_distance_m[s])});
+        sources_on_edge_.push_back({search.source_position[s].edge, search.source_position[s].fraction,
+                                    snap_.walking_seconds(search.source_snap_distance_m[s])});
         edge_has_source_[search.source_position[s].edge] = 1;
     }
-    std::sort(on_edge.begin(), on_edge.end(), [](const auto& a, const auto& b) { return a.edge < b.edge; });
-    // The time of a pixel at fraction g (walking leg `walk`) of edge e through the sources on e.
-    auto via_sources_on_edge = [&](routing::EdgeId e, double g, double walk) {
-        const double fwd = finite_or_inf(fwd_s[e]);
-        const double bwd = finite_or_inf(bwd_s[e]);
-        double best = routing::kInfSeconds;
-        auto range = std::equal_range(on_edge.begin(), on_edge.end(), SourceOnEdge{e, 0, 0},
-                                      [](const auto& a, const auto& b) { return a.edge < b.edge; });
-        for (auto it = range.first; it != range.second; ++it) {
-            const double from = from_source ? it->fraction : g;
-            const double to = from_source ? g : it->fraction;
-            if (to >= from) best = std::min(best, it->walk_seconds + partial(to - from, fwd));
-            if (to <= from) best = std::min(best, it->walk_seconds + partial(from - to, bwd));
-        }
-        return best + walk;
-    };
+    std::sort(sources_on_edge_.begin(), sources_on_edge_.end(),
+              [](const SourceOnEdge& a, const SourceOnEdge& b) { return a.edge < b.edge; });
+}
 
+double IsochroneEngine::via_sources_on_edge(routing::EdgeId e, double g, double walk_s) const {
+    const bool from_source = direction_ == routing::Direction::from_source;
+    const double fwd = finite_or_inf(network_->edge_forward_seconds()[e]);
+    const double bwd = finite_or_inf(network_->edge_backward_seconds()[e]);
+    double best = routing::kInfSeconds;
+    auto range = std::equal_range(sources_on_edge_.begin(), sources_on_edge_.end(), SourceOnEdge{e, 0, 0},
+                                  [](const SourceOnEdge& a, const SourceOnEdge& b) { return a.edge < b.edge; });
+    for (auto it = range.first; it != range.second; ++it) {
+        const double from = from_source ? it->fraction : g;
+        const double to = from_source ? g : it->fraction;
+        if (to >= from) best = std::min(best, it->walk_seconds + partial(to - from, fwd));
+        if (to <= from) best = std::min(best, it->walk_seconds + partial(from - to, bwd));
+    }
+    return best + walk_s;
+}
+
+double IsochroneEngine::tile_minimum(int ti, int tj) const {
+    double lowest = routing::kInfSeconds;
+    for (int J = tj * kTile; J < std::min(domain_.ny, (tj + 1) * kTile); ++J) {
+        const std::size_t row = static_cast<std::size_t>(J) * static_cast<std::size_t>(domain_.nx);
+        for (int I = ti * kTile; I < std::min(domain_.nx, (ti + 1) * kTile); ++I) {
+            lowest = std::min(lowest, pixel_seconds(row + static_cast<std::size_t>(I)));
+        }
+    }
+    return lowest;
+}
+
+TimeRaster IsochroneEngine::fill(double bound_s, const RasterGrid& window) {
     const double* node_t = node_seconds_.data();
     const std::array<routing::NodeId, 2>* ends = edge_ends_.data();
     const std::uint8_t* has_source = edge_has_source_.data();
@@ -271,14 +276,16 @@ TimeRaster IsochroneEngine::fill(const routing::NearestResult& search, double bo
                                 static_cast<std::size_t>(i0);
         const PixelSnap* pixel = cache_.data() + row;
         float* out = raster.seconds.data() + static_cast<std::size_t>(j) * static_cast<std::size_t>(window.nx);
-        const double* tile_lb = tile_lb_.data() + static_cast<std::size_t>(J / kTile - lb_tj0_) *
-                                                      static_cast<std::size_t>(lb_nx_);
+        const int tile_j = J / kTile - lb_tj0_;
+        const bool row_bounded = tile_j >= 0 && tile_j < lb_ny_;
+        const double* tile_lb =
+            row_bounded ? tile_lb_.data() + static_cast<std::size_t>(tile_j) * static_cast<std::size_t>(lb_nx_) : nullptr;
         // Tile by tile along the row: tiles bounded beyond bound_s stay +inf.
         for (int span_begin = i_begin; span_begin < i_end;) {
             const int tile_i = (i0 + span_begin) / kTile;
             const int span_end = std::min(i_end, (tile_i + 1) * kTile - i0);
-            const bool in_bounds = tile_i >= lb_ti0_ && tile_i < lb_ti0_ + lb_nx_;
-            if (in_bounds && tile_lb[tile_i - lb_ti0_] > bound_s) {
+            const bool bounded = row_bounded && tile_i >= lb_ti0_ && tile_i < lb_ti0_ + lb_nx_;
+            if (bounded && tile_lb[tile_i - lb_ti0_] > bound_s) {
                 span_begin = span_end;
                 continue;
             }
@@ -296,7 +303,6 @@ TimeRaster IsochroneEngine::fill(const routing::NearestResult& search, double bo
             span_begin = span_end;
         }
     }
-    for (const SourceOnEdge& s : on_edge) edge_has_source_[s.edge] = 0;
     return raster;
 }
 
@@ -382,7 +388,8 @@ IsochroneResult IsochroneEngine::compute(std::span<const XY> origins, std::span<
 
     start = std::chrono::steady_clock::now();
     ensure_snapped(candidates);
-    result.raster = fill(search, result.search_bound_s, tight_window(candidates, t_max, search.source_position));
+    set_sources(search);
+    result.raster = fill(result.search_bound_s, tight_window(candidates, t_max, search.source_position));
     result.raster_ms = elapsed_ms(start);
 
     start = std::chrono::steady_clock::now();

@@ -20,6 +20,7 @@
 // Not thread-safe (owns its query scratch and cache): one engine per thread.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <span>
@@ -60,7 +61,7 @@ private:
     void bound_tiles(int ti0, int tj0, int ti1, int tj1, std::span<const routing::EdgePosition> sources);
     /// The raster over `window` (a sub-window of the tiles last bounded): pixel times, +inf beyond
     /// bound_s; tiles whose lower bound exceeds bound_s are not evaluated.
-    TimeRaster fill(const routing::NearestResult& search, double bound_s, const RasterGrid& window);
+    TimeRaster fill(double bound_s, const RasterGrid& window);
     /// Bounds the tiles of `candidates` and returns the part of it that can hold a time <=
     /// t_max, plus one pixel around (or `candidates` itself when no tile can).
     RasterGrid tight_window(const RasterGrid& candidates, double t_max,
@@ -93,14 +94,15 @@ private:
     int tiles_x_ = 0, tiles_y_ = 0;
     std::vector<std::uint8_t> tile_done_;
     /// Per snapped tile, the distinct end nodes of its pixels' edges with the smallest via term
-    /// of the tile through each (up to kTileNodes; more marks the tile kTileUnbounded): the
-    /// tile's times are >= min over the list of t(node) + via_s, apart from pixels on an edge
-    /// holding a source (bound_tiles handles those).
+    /// of the tile through each: the tile's times are >= min over the list of t(node) + via_s,
+    /// apart from pixels on an edge holding a source. bound_tiles evaluates the pixels of the
+    /// tiles near a source's edge and of the tiles using more than kTileNodes nodes (dense
+    /// streets; marked kTileUnbounded) instead.
     struct TileNode {
         routing::NodeId node;
         float via_s;
     };
-    static constexpr int kTileNodes = 12;
+    static constexpr int kTileNodes = 16;
     static constexpr std::uint8_t kTileUnbounded = 0xFF;
     std::vector<TileNode> tile_nodes_;           ///< kTileNodes per tile
     std::vector<std::uint8_t> tile_node_count_;  ///< entries used, or kTileUnbounded
@@ -123,6 +125,30 @@ private:
     std::vector<routing::NodeId> timed_nodes_;  ///< nodes with a finite node_seconds_ entry
     /// Per edge (plus the sentinel): 1 while the current query has a source on it.
     std::vector<std::uint8_t> edge_has_source_;
+    /// The current query's sources snapped on an edge, sorted by edge: positions of that edge
+    /// are reached along it directly (routing/nearest.h).
+    struct SourceOnEdge {
+        routing::EdgeId edge;
+        double fraction;
+        double walk_seconds;
+    };
+    std::vector<SourceOnEdge> sources_on_edge_;
+
+    /// Sets sources_on_edge_ and edge_has_source_ for a query (clearing the previous one's).
+    void set_sources(const routing::NearestResult& search);
+    /// The time of a pixel at fraction g (walking leg `walk_s`) of edge e through the sources on e.
+    [[nodiscard]] double via_sources_on_edge(routing::EdgeId e, double g, double walk_s) const;
+    /// The current query's time of the domain pixel at `index` (no bound applied), seconds.
+    [[nodiscard]] double pixel_seconds(std::size_t index) const {
+        const PixelSnap& p = cache_[index];
+        const auto [tail, head] = edge_ends_[p.edge];
+        const double best = std::min(node_seconds_[tail] + static_cast<double>(p.via_tail_s),
+                                     node_seconds_[head] + static_cast<double>(p.via_head_s));
+        if (edge_has_source_[p.edge] == 0) [[likely]] return best;
+        return std::min(best, via_sources_on_edge(p.edge, cache_fraction_[index], cache_walk_s_[index]));
+    }
+    /// The smallest pixel time of a domain tile, by evaluating its pixels.
+    [[nodiscard]] double tile_minimum(int ti, int tj) const;
 };
 
 }  // namespace maillage::geo
