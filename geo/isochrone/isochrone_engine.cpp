@@ -175,7 +175,7 @@ void IsochroneEngine::index_tile(int ti, int tj) {
     tile_node_count_[tile] = static_cast<std::uint8_t>(count);
 }
 
-void IsochroneEngine::bound_tiles(int ti0, int tj0, int ti1, int tj1,
+void IsochroneEngine::bound_tiles(int ti0, int tj0, int ti1, int tj1, double bound_s,
                                   std::span<const routing::EdgePosition> sources) {
     lb_ti0_ = ti0;
     lb_tj0_ = tj0;
@@ -203,9 +203,12 @@ void IsochroneEngine::bound_tiles(int ti0, int tj0, int ti1, int tj1,
     // Pixels on a source's own edge are reached along it, not through a node: the tiles within
     // the snap radius of that edge are evaluated.
     const double tile_m = kTile * pixel_m_;
+    // A pixel within the bound walks at most this far to its edge.
+    const double reach_m = std::min(snap_.max_snap_distance_m,
+                                    bound_s * snap_.walking_speed_m_per_s / std::max(1.0, snap_.walking_detour_factor));
     for (const routing::EdgePosition& source : sources) {
         if (source.edge == routing::kInvalidId) continue;
-        const Box near = edge_box(*network_, source.edge).grown(snap_.max_snap_distance_m);
+        const Box near = edge_box(*network_, source.edge).grown(reach_m);
         const int a0 = std::max(ti0, static_cast<int>(std::floor((near.min_x - domain_.origin.x) / tile_m)));
         const int b0 = std::max(tj0, static_cast<int>(std::floor((near.min_y - domain_.origin.y) / tile_m)));
         const int a1 = std::min(ti1, static_cast<int>(std::floor((near.max_x - domain_.origin.x) / tile_m)) + 1);
@@ -315,7 +318,7 @@ RasterGrid IsochroneEngine::tight_window(const RasterGrid& candidates, double t_
     const int ti0 = std::max(0, ci0) / kTile, tj0 = std::max(0, cj0) / kTile;
     const int ti1 = (std::min(domain_.nx, ci1) + kTile - 1) / kTile;
     const int tj1 = (std::min(domain_.ny, cj1) + kTile - 1) / kTile;
-    bound_tiles(ti0, tj0, ti1, tj1, sources);
+    bound_tiles(ti0, tj0, ti1, tj1, isochrone_search_bound(t_max), sources);
     // The pixels of the tiles that may hold a time <= t_max, grown by one pixel (the contour
     // interpolates towards the first pixel beyond), within the candidates.
     int i_lo = ci1, j_lo = cj1, i_hi = ci0 - 1, j_hi = cj0 - 1;
@@ -371,8 +374,10 @@ IsochroneResult IsochroneEngine::compute(std::span<const XY> origins, std::span<
         node_seconds_[v] = t;
         if (t > t_max) continue;
         const NodeEdgesBox& b = node_edges_box_[v];
-        extent.extend({xy[v].x + b.min_dx, xy[v].y + b.min_dy});
-        extent.extend({xy[v].x + b.max_dx, xy[v].y + b.max_dy});
+        extent.min_x = std::min(extent.min_x, xy[v].x + b.min_dx);
+        extent.min_y = std::min(extent.min_y, xy[v].y + b.min_dy);
+        extent.max_x = std::max(extent.max_x, xy[v].x + b.max_dx);
+        extent.max_y = std::max(extent.max_y, xy[v].y + b.max_dy);
     }
     for (std::size_t s = 0; s < origins.size(); ++s) {
         if (!std::isfinite(search.source_snap_distance_m[s])) continue;

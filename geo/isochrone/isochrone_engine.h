@@ -57,8 +57,10 @@ private:
     /// The node list of a freshly snapped tile (see TileNode).
     void index_tile(int ti, int tj);
     /// The query's lower bound of the times in every tile of the domain-tile rectangle
-    /// [ti0, ti1) x [tj0, tj1) into tile_lb_ (-inf where a source's own edge may reach).
-    void bound_tiles(int ti0, int tj0, int ti1, int tj1, std::span<const routing::EdgePosition> sources);
+    /// [ti0, ti1) x [tj0, tj1) into tile_lb_ (exact where computed; values beyond the search
+    /// bound `bound_s` only mean "beyond").
+    void bound_tiles(int ti0, int tj0, int ti1, int tj1, double bound_s,
+                     std::span<const routing::EdgePosition> sources);
     /// The raster over `window` (a sub-window of the tiles last bounded): pixel times, +inf beyond
     /// bound_s; tiles whose lower bound exceeds bound_s are not evaluated.
     TimeRaster fill(double bound_s, const RasterGrid& window);
