@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -21,6 +22,8 @@ namespace maillage::geo {
 namespace {
 
 constexpr float kInf = std::numeric_limits<float>::infinity();
+static_assert(std::endian::native == std::endian::little,
+              "contour_rings reads corner bytes as little-endian words");
 
 // The raster seen with a one-cell ring of +inf around it, so every contour closes.
 // Padded indices I = i + 1, J = j + 1; corners are cell centres.
@@ -35,7 +38,8 @@ struct PaddedField {
         return r.at(I - 1, J - 1);
     }
     [[nodiscard]] XY corner(int I, int J) const noexcept {
-        return {r.grid.origin.x + (I - 0.5) * r.grid.cell_m, r.grid.origin.y + (J - 0.5) * r.grid.cell_m};
+        return {r.grid.origin.x + (I - 0.5) * r.grid.cell_m,
+                r.grid.origin.y + (J - 0.5) * r.grid.cell_m};
     }
     // Dense edge ids: horizontal edges (I,J)-(I+1,J) first, then vertical (I,J)-(I,J+1).
     [[nodiscard]] std::int64_t horizontal(int I, int J) const noexcept {
@@ -56,7 +60,8 @@ XY crossing(XY pa, float va, XY pb, float vb, double t) noexcept {
         std::swap(pa, pb);
         std::swap(va, vb);
     }
-    double s = std::isinf(vb) ? 0.5 : (t - static_cast<double>(va)) / (static_cast<double>(vb) - va);
+    double s =
+        std::isinf(vb) ? 0.5 : (t - static_cast<double>(va)) / (static_cast<double>(vb) - va);
     s = std::clamp(s, kMinEdgeFraction, 1.0 - kMinEdgeFraction);
     return {pa.x + s * (pb.x - pa.x), pa.y + s * (pb.y - pa.y)};
 }
@@ -94,7 +99,8 @@ double signed_area(const std::vector<XY>& ring) noexcept {
     const std::size_t n = ring.size();
     const XY o = ring[0];
     for (std::size_t k = 0, prev = n - 1; k < n; prev = k++) {
-        twice += ((ring[prev].x - o.x) * (ring[k].y - o.y)) - ((ring[k].x - o.x) * (ring[prev].y - o.y));
+        twice +=
+            ((ring[prev].x - o.x) * (ring[k].y - o.y)) - ((ring[k].x - o.x) * (ring[prev].y - o.y));
     }
     return 0.5 * twice;
 }
@@ -183,36 +189,39 @@ std::vector<ContourRing> contour_rings(const TimeRaster& raster, double threshol
     for (int cj = 0; cj + 1 < f.py; ++cj) {
         const std::uint8_t* in0 = w.inside.data() + static_cast<std::size_t>(cj) * px;
         const std::uint8_t* in1 = in0 + px;
-        for (int ci = 0; ci + 1 < f.px; ++ci) {
-            // Skip 8 cells at once where their 2 x 9 corners are all outside or all inside.
-            if (ci + 9 < f.px) {
-                std::uint64_t a = 0, b = 0;
-                std::memcpy(&a, in0 + ci, 8);
-                std::memcpy(&b, in1 + ci, 8);
-                constexpr std::uint64_t kAllInside = 0x0101010101010101ull;
-                if (a == b && (a == 0 || a == kAllInside) && in0[ci + 8] == (a & 1u) && in1[ci + 8] == (a & 1u)) {
-                    ci += 7;  // cells ci .. ci + 7 are uniform; the loop's ++ci moves to ci + 8
-                    continue;
+        // 8 cells at a time: byte k of `mixed` is 1 where cell base + k has corners on both
+        // sides (corner bytes are 0 or 1; the + 8 padding of `inside` covers the reads).
+        const int cells = f.px - 1;
+        for (int base = 0; base < cells; base += 8) {
+            std::uint64_t a = 0, a1 = 0, b = 0, b1 = 0;
+            std::memcpy(&a, in0 + base, 8);
+            std::memcpy(&a1, in0 + base + 1, 8);
+            std::memcpy(&b, in1 + base, 8);
+            std::memcpy(&b1, in1 + base + 1, 8);
+            std::uint64_t mixed = (a ^ a1) | (b ^ b1) | (a ^ b);
+            if (cells - base < 8) mixed &= (std::uint64_t{1} << (8 * (cells - base))) - 1;
+            for (; mixed != 0; mixed &= mixed - 1) {
+                const int ci = base + std::countr_zero(mixed) / 8;
+                // Corners counter-clockwise: BL, BR, TR, TL; cell edge k joins corner k to k+1.
+                const unsigned code =
+                    in0[ci] | (in0[ci + 1] << 1) | (in1[ci + 1] << 2) | (in1[ci] << 3);
+                bool joined = false;
+                if (code == 5 || code == 10) {
+                    const double sum = static_cast<double>(f.value(ci, cj)) + f.value(ci + 1, cj) +
+                                       f.value(ci + 1, cj + 1) + f.value(ci, cj + 1);
+                    joined = sum / 4.0 <= t;
                 }
-            }
-            // Corners counter-clockwise: BL, BR, TR, TL; cell edge k joins corner k to k+1.
-            const unsigned code = in0[ci] | (in0[ci + 1] << 1) | (in1[ci + 1] << 2) | (in1[ci] << 3);
-            if (code == 0 || code == 15) continue;
-            bool joined = false;
-            if (code == 5 || code == 10) {
-                const double sum = static_cast<double>(f.value(ci, cj)) + f.value(ci + 1, cj) +
-                                   f.value(ci + 1, cj + 1) + f.value(ci, cj + 1);
-                joined = sum / 4.0 <= t;
-            }
-            const CellCase& cell = kCellCases[code | (joined ? 16U : 0U)];
-            const std::int64_t h = f.horizontal(ci, cj), v = f.vertical(ci, cj);
-            const std::array<std::int64_t, 4> edge{h, v + 1, h + (f.px - 1), v};
-            for (int s = 0; s < cell.count; ++s) {
-                const int k = cell.exit[s], k1 = (k + 1) & 3;
-                const int ai = ci + kCornerDx[k], aj = cj + kCornerDy[k];
-                const int bi = ci + kCornerDx[k1], bj = cj + kCornerDy[k1];
-                w.segments.push_back({edge[k], edge[cell.entry[s]],
-                                      crossing(f.corner(ai, aj), f.value(ai, aj), f.corner(bi, bj), f.value(bi, bj), t)});
+                const CellCase& cell = kCellCases[code | (joined ? 16U : 0U)];
+                const std::int64_t h = f.horizontal(ci, cj), v = f.vertical(ci, cj);
+                const std::array<std::int64_t, 4> edge{h, v + 1, h + (f.px - 1), v};
+                for (int s = 0; s < cell.count; ++s) {
+                    const int k = cell.exit[s], k1 = (k + 1) & 3;
+                    const int ai = ci + kCornerDx[k], aj = cj + kCornerDy[k];
+                    const int bi = ci + kCornerDx[k1], bj = cj + kCornerDy[k1];
+                    w.segments.push_back({edge[k], edge[cell.entry[s]],
+                                          crossing(f.corner(ai, aj), f.value(ai, aj),
+                                                   f.corner(bi, bj), f.value(bi, bj), t)});
+                }
             }
         }
     }
@@ -226,7 +235,8 @@ std::vector<ContourRing> contour_rings(const TimeRaster& raster, double threshol
         w.stamp = 1;
     }
     for (std::size_t s = 0; s < w.segments.size(); ++s) {
-        w.starting_at[static_cast<std::size_t>(w.segments[s].from_edge)] = {w.stamp, static_cast<std::uint32_t>(s)};
+        w.starting_at[static_cast<std::size_t>(w.segments[s].from_edge)] = {
+            w.stamp, static_cast<std::uint32_t>(s)};
     }
     w.used.assign(w.segments.size(), 0);
     // Local views: push_back below may alias anything reachable through `w` otherwise.
@@ -244,10 +254,12 @@ std::vector<ContourRing> contour_rings(const TimeRaster& raster, double threshol
             used[s] = 1;
             ring.points.push_back(segments[s].from);
             const StampedIndex next = starting_at[static_cast<std::size_t>(segments[s].to_edge)];
-            if (next.stamp != stamp) throw GeometryError("isochrone contour: open ring (internal error)");
+            if (next.stamp != stamp)
+                throw GeometryError("isochrone contour: open ring (internal error)");
             s = next.index;
         }
-        if (s != first) throw GeometryError("isochrone contour: ring does not close (internal error)");
+        if (s != first)
+            throw GeometryError("isochrone contour: ring does not close (internal error)");
         ring.signed_area_m2 = signed_area(ring.points);
         rings.push_back(std::move(ring));
     }
@@ -256,8 +268,8 @@ std::vector<ContourRing> contour_rings(const TimeRaster& raster, double threshol
 
 namespace {
 
-GeomPtr contour_polygon_with_area(const TimeRaster& raster, double threshold_s, const ContourOptions& options,
-                                  double& area) {
+GeomPtr contour_polygon_with_area(const TimeRaster& raster, double threshold_s,
+                                  const ContourOptions& options, double& area) {
     return polygons_from_rings(contour_rings(raster, threshold_s), options.min_part_area_m2,
                                options.check_validity_with_geos ? RingValidity::check_with_geos
                                                                 : RingValidity::by_construction,
@@ -266,18 +278,21 @@ GeomPtr contour_polygon_with_area(const TimeRaster& raster, double threshold_s, 
 
 }  // namespace
 
-GeomPtr contour_polygon(const TimeRaster& raster, double threshold_s, const ContourOptions& options) {
+GeomPtr contour_polygon(const TimeRaster& raster, double threshold_s,
+                        const ContourOptions& options) {
     double area = 0.0;
     return contour_polygon_with_area(raster, threshold_s, options, area);
 }
 
-std::vector<IsochroneLevel> isochrone_levels(const TimeRaster& raster, std::span<const double> thresholds_s,
+std::vector<IsochroneLevel> isochrone_levels(const TimeRaster& raster,
+                                             std::span<const double> thresholds_s,
                                              const ContourOptions& options) {
     for (std::size_t k = 0; k < thresholds_s.size(); ++k) {
         const double t = thresholds_s[k];
         if (!std::isfinite(t) || t <= 0.0 || (k > 0 && t <= thresholds_s[k - 1])) {
-            throw std::invalid_argument("isochrone thresholds must be finite, positive and strictly "
-                                        "increasing (seconds)");
+            throw std::invalid_argument(
+                "isochrone thresholds must be finite, positive and strictly "
+                "increasing (seconds)");
         }
     }
     auto h = geos_handle();
@@ -291,9 +306,9 @@ std::vector<IsochroneLevel> isochrone_levels(const TimeRaster& raster, std::span
             level.band = geom_clone(*level.cumulative);
             level.band_area_m2 = level.cumulative_area_m2;
         } else {
-            level.band = as_multipolygon(
-                geos_check(GEOSDifference_r(h, level.cumulative.get(), levels.back().cumulative.get()),
-                           "isochrone band difference"));
+            level.band = as_multipolygon(geos_check(
+                GEOSDifference_r(h, level.cumulative.get(), levels.back().cumulative.get()),
+                "isochrone band difference"));
             level.band_area_m2 = area_m2(*level.band);
         }
         levels.push_back(std::move(level));
@@ -303,7 +318,8 @@ std::vector<IsochroneLevel> isochrone_levels(const TimeRaster& raster, std::span
 
 double area_m2(const GEOSGeometry& g) {
     double a = 0.0;
-    if (GEOSArea_r(geos_handle(), &g, &a) != 1) throw GeometryError("area failed: " + geos_last_error());
+    if (GEOSArea_r(geos_handle(), &g, &a) != 1)
+        throw GeometryError("area failed: " + geos_last_error());
     return a;
 }
 
