@@ -200,8 +200,8 @@ void IsochroneEngine::bound_tiles(int ti0, int tj0, int ti1, int tj1, double bou
                      static_cast<std::size_t>(ti - ti0)] = lb;
         }
     }
-    // Pixels on a source's own edge are reached along it, not through a node: the tiles within
-    // the snap radius of that edge are evaluated.
+    // Pixels on a source's own edge are reached along it, not through a node, in no less than
+    // the source's walking leg: that bounds the tiles within walking reach of the edge.
     const double tile_m = kTile * pixel_m_;
     // A pixel within the bound walks at most this far to its edge.
     const double reach_m = std::min(snap_.max_snap_distance_m,
@@ -213,10 +213,12 @@ void IsochroneEngine::bound_tiles(int ti0, int tj0, int ti1, int tj1, double bou
         const int b0 = std::max(tj0, static_cast<int>(std::floor((near.min_y - domain_.origin.y) / tile_m)));
         const int a1 = std::min(ti1, static_cast<int>(std::floor((near.max_x - domain_.origin.x) / tile_m)) + 1);
         const int b1 = std::min(tj1, static_cast<int>(std::floor((near.max_y - domain_.origin.y) / tile_m)) + 1);
+        const double walk_s = snap_.walking_seconds(source.distance_m);
         for (int tj = b0; tj < b1; ++tj) {
             for (int ti = a0; ti < a1; ++ti) {
-                tile_lb_[static_cast<std::size_t>(tj - tj0) * static_cast<std::size_t>(lb_nx_) +
-                         static_cast<std::size_t>(ti - ti0)] = tile_minimum(ti, tj);
+                double& lb = tile_lb_[static_cast<std::size_t>(tj - tj0) * static_cast<std::size_t>(lb_nx_) +
+                                      static_cast<std::size_t>(ti - ti0)];
+                lb = std::min(lb, walk_s);
             }
         }
     }
