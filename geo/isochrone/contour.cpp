@@ -150,14 +150,19 @@ void mark_at_most(const float* src, std::size_t n, float limit, std::uint8_t* ds
 #if defined(__SSE2__)
     const __m128 lim = _mm_set1_ps(limit);
     const __m128i one = _mm_set1_epi8(1);
-    for (; i + 16 <= n; i += 16) {
-        const __m128i a = _mm_castps_si128(_mm_cmple_ps(_mm_loadu_ps(src + i), lim));
-        const __m128i b = _mm_castps_si128(_mm_cmple_ps(_mm_loadu_ps(src + i + 4), lim));
-        const __m128i c = _mm_castps_si128(_mm_cmple_ps(_mm_loadu_ps(src + i + 8), lim));
-        const __m128i d = _mm_castps_si128(_mm_cmple_ps(_mm_loadu_ps(src + i + 12), lim));
+    auto block = [&](std::size_t at) {
+        const __m128i a = _mm_castps_si128(_mm_cmple_ps(_mm_loadu_ps(src + at), lim));
+        const __m128i b = _mm_castps_si128(_mm_cmple_ps(_mm_loadu_ps(src + at + 4), lim));
+        const __m128i c = _mm_castps_si128(_mm_cmple_ps(_mm_loadu_ps(src + at + 8), lim));
+        const __m128i d = _mm_castps_si128(_mm_cmple_ps(_mm_loadu_ps(src + at + 12), lim));
         // Masks are 0 or -1 per lane: saturating packs keep them, then & 1 gives the bytes.
         const __m128i bytes = _mm_packs_epi16(_mm_packs_epi32(a, b), _mm_packs_epi32(c, d));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + i), _mm_and_si128(bytes, one));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + at), _mm_and_si128(bytes, one));
+    };
+    for (; i + 16 <= n; i += 16) block(i);
+    if (i < n && n >= 16) {  // the tail as one last block overlapping the previous one
+        block(n - 16);
+        i = n;
     }
 #endif
     for (; i < n; ++i) dst[i] = src[i] <= limit ? 1 : 0;
