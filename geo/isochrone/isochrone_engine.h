@@ -13,10 +13,12 @@
 // partial edge towards each end plus the walking leg, in the engine's direction), so filling a
 // raster costs two node-time reads, two additions and a min per pixel; the fraction along the
 // edge and the walking leg are kept apart for the rare pixels on an edge that holds a source.
-// Memory: 20 bytes per pixel of the domain (network box + snap radius), allocated up front —
-// 12 MB for the CAPSO lattice at 100 m, 20 MB for a 100 km x 100 km network — plus the
-// snapper's copy of the segments (~100 bytes each: 5 MB for Andorra's 50 579), 9 bytes per
-// edge and 8 bytes per node of query scratch.
+// The window of a query and the tiles it evaluates come from per-tile lower bounds (see
+// TileNode below and docs/isochrones-coverage.md).
+// Memory: 22 bytes per pixel of the domain (network box + snap radius; 20 for the cache, 2
+// for the tile lists), allocated up front — 13 MB for the CAPSO lattice at 100 m, 22 MB for a
+// 100 km x 100 km network — plus the snapper's copy of the segments (~100 bytes each: 5 MB for
+// Andorra's 50 579), 9 bytes per edge, and 28 bytes per node (edge boxes and query scratch).
 // Not thread-safe (owns its query scratch and cache): one engine per thread.
 #pragma once
 
