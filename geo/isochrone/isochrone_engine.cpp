@@ -163,15 +163,30 @@ void IsochroneEngine::index_tile(int ti, int tj) {
         }
         list[count++] = {node, via_s};
     };
+    // Runs of pixels on the same edge (the common case) are folded before touching the list.
+    std::uint32_t run_edge = no_edge();
+    float run_tail = 0.0F, run_head = 0.0F;
+    auto flush = [&] {
+        if (run_edge == no_edge()) return;
+        add(edge_ends_[run_edge][0], run_tail);
+        add(edge_ends_[run_edge][1], run_head);
+    };
     for (int J = tj * kTile; J < std::min(domain_.ny, (tj + 1) * kTile); ++J) {
         for (int I = ti * kTile; I < std::min(domain_.nx, (ti + 1) * kTile); ++I) {
             const PixelSnap& p = cache_[static_cast<std::size_t>(J) * static_cast<std::size_t>(domain_.nx) +
                                         static_cast<std::size_t>(I)];
-            if (p.edge == no_edge()) continue;
-            add(edge_ends_[p.edge][0], p.via_tail_s);
-            add(edge_ends_[p.edge][1], p.via_head_s);
+            if (p.edge == run_edge) {
+                run_tail = std::min(run_tail, p.via_tail_s);
+                run_head = std::min(run_head, p.via_head_s);
+                continue;
+            }
+            flush();
+            run_edge = p.edge;
+            run_tail = p.via_tail_s;
+            run_head = p.via_head_s;
         }
     }
+    flush();
     tile_node_count_[tile] = static_cast<std::uint8_t>(count);
 }
 
