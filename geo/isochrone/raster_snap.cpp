@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <stdexcept>
 
@@ -25,6 +26,11 @@ constexpr double kMaxMarginBins = 64.0;
 // A segment longer than this many pixels is cut into this many pieces (each then listed in
 // every bin of its box) instead of pixel-long pieces.
 constexpr double kMaxPieces = 64.0;
+
+// Bins of snap() are about this size (a pixel split in 1 or an even number of bins per side):
+// small enough that a centre near roads reads few segments, large enough that one far from
+// roads scans few bin rows.
+constexpr double kBin_m = 150.0;
 
 // Coarse cells of the constructor: about this many segments each on average.
 constexpr double kSegmentsPerCell = 32.0;
@@ -51,20 +57,57 @@ inline double box_distance2(double min_x, double min_y, double max_x, double max
     return dx * dx + dy * dy;
 }
 
-// A bin entry: one segment in float metres relative to the bins' origin, for screening only.
-struct Entry {
-    float ax, ay, dx, dy, inv_len2;
-    std::uint32_t segment;
+// A segment in float metres relative to the bins' origin, for screening only.
+struct Proto {
+    float ax, ay, dx, dy, inv_len2;  ///< one end, the other minus it, 1 / squared length (0: a point)
+};
+
+// Four float lanes (GCC/Clang vector extensions: SSE on x86-64, NEON on arm64).
+constexpr int kLanes = 4;
+using V4f = float __attribute__((vector_size(16)));
+using V4i = std::int32_t __attribute__((vector_size(16)));
+inline V4f splat(float x) { return V4f{x, x, x, x}; }
+inline V4f load4(const float* p) {
+    V4f v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+inline bool none(V4i m) { return (m[0] | m[1] | m[2] | m[3]) == 0; }
+
+// Squared float distance from (px, py) to a segment, the same formula as the vector one below.
+inline float screen_d2(const Proto& g, float px, float py) {
+    const float ex = px - g.ax, ey = py - g.ay;
+    const float t = std::clamp((ex * g.dx + ey * g.dy) * g.inv_len2, 0.0f, 1.0f);
+    const float qx = t * g.dx - ex, qy = t * g.dy - ey;
+    return qx * qx + qy * qy;
+}
+
+// Bin entries as structure of arrays (kLanes consecutive entries screened at once), padded
+// with kLanes - 1 unused entries so a vector load never leaves the arrays.
+struct Entries {
+    std::vector<float> ax, ay, dx, dy, inv_len2;
+    std::vector<std::uint32_t> segment;  ///< index in Scratch::selected
+    void resize(std::size_t n) {
+        for (auto* v : {&ax, &ay, &dx, &dy, &inv_len2}) v->assign(n + kLanes - 1, 0.0f);
+        segment.assign(n + kLanes - 1, 0);
+    }
+};
+
+// Entries [first, end) of bins of one row at `a` rows from a centre.
+struct Run {
+    std::uint32_t first, end;
+    int a;
 };
 
 // Per-thread buffers of snap(), reused from call to call.
 struct Scratch {
     std::vector<std::uint32_t> selected;  ///< segments within the radius of the grid
-    std::vector<Entry> proto;             ///< their entries, parallel to `selected`
+    std::vector<Proto> proto;             ///< their float form, parallel to `selected`
     std::vector<std::uint64_t> listed;    ///< (bin << 32 | index in selected), one per bin of a piece
     std::vector<std::uint32_t> bin_first;
-    std::vector<Entry> entries;
-    std::vector<std::uint32_t> below;  ///< nearest segment of each centre of the previous row
+    Entries entries;
+    std::vector<std::uint32_t> below;  ///< nearest segment (index in selected) of the previous row's centres
+    std::vector<Run> runs;             ///< one centre's runs of entries to screen
 };
 
 Scratch& scratch() {
@@ -177,13 +220,18 @@ void RasterSnapper::snap(const RasterGrid& grid, double radius_m, RasterSnaps& o
     }
     if (s.selected.empty()) return;
 
-    // 1b. Bins: the grid's cells plus `margin` rings; bin (margin + i, margin + j) is cell (i, j),
-    // so each centre sits in the middle of its own bin.
-    const int margin = static_cast<int>(std::min(kMaxMarginBins, std::ceil(radius_m / h) + 1.0));
-    const int bw = grid.nx + 2 * margin, bh = grid.ny + 2 * margin;
-    const double ox = grid.origin.x - margin * h, oy = grid.origin.y - margin * h;
-    auto column = [&](double x) { return static_cast<std::uint32_t>(std::clamp(std::floor((x - ox) / h), 0.0, double(bw - 1))); };
-    auto row = [&](double y) { return static_cast<std::uint32_t>(std::clamp(std::floor((y - oy) / h), 0.0, double(bh - 1))); };
+    // 1b. Bins: each cell split into split x split bins of about kBin_m (split 1 or even), plus
+    // `margin` rings of bins around the grid. With split 1 a centre is the middle of its bin,
+    // with an even split the corner of four bins.
+    const int split = h < 1.5 * kBin_m ? 1 : 2 * std::max(1, static_cast<int>(std::min(h / (2.0 * kBin_m) + 0.5, 64.0)));
+    const double bin_m = h / split;
+    const int margin = static_cast<int>(std::min(kMaxMarginBins, std::ceil(radius_m / bin_m) + 1.0));
+    const int bw = split * grid.nx + 2 * margin, bh = split * grid.ny + 2 * margin;
+    const double ox = grid.origin.x - margin * bin_m, oy = grid.origin.y - margin * bin_m;
+    const double inv_b = 1.0 / bin_m;
+    // Truncation after clamping to >= 0 is floor (rounding at a bin edge is within kSlack_m).
+    auto column = [&](double x) { return static_cast<std::uint32_t>(std::clamp((x - ox) * inv_b, 0.0, double(bw - 1))); };
+    auto row = [&](double y) { return static_cast<std::uint32_t>(std::clamp((y - oy) * inv_b, 0.0, double(bh - 1))); };
     s.proto.resize(s.selected.size());
     s.listed.clear();
     for (std::uint32_t q = 0; q < s.selected.size(); ++q) {
@@ -191,8 +239,9 @@ void RasterSnapper::snap(const RasterGrid& grid, double radius_m, RasterSnaps& o
         const double dx = g.bx - g.ax, dy = g.by - g.ay;
         const double len2 = dx * dx + dy * dy;
         s.proto[q] = {static_cast<float>(g.ax - ox), static_cast<float>(g.ay - oy), static_cast<float>(dx),
-                      static_cast<float>(dy), len2 > 0 ? static_cast<float>(1.0 / len2) : 0.0f, s.selected[q]};
-        const int pieces = static_cast<int>(std::clamp(std::ceil(std::sqrt(len2) / h), 1.0, kMaxPieces));
+                      static_cast<float>(dy), len2 > 0 ? static_cast<float>(1.0 / len2) : 0.0f};
+        // At least ceil(length / b) pieces (so each is at most a bin long), at most kMaxPieces.
+        const int pieces = 1 + static_cast<int>(std::min(std::sqrt(len2) * inv_b, kMaxPieces - 1.0));
         std::uint64_t last = ~std::uint64_t{0};
         for (int p = 0; p < pieces; ++p) {
             const double t0 = double(p) / pieces, t1 = double(p + 1) / pieces;
@@ -213,82 +262,118 @@ void RasterSnapper::snap(const RasterGrid& grid, double radius_m, RasterSnaps& o
     s.bin_first.assign(bins + 1, 0);
     for (const std::uint64_t key : s.listed) ++s.bin_first[(key >> 32) + 1];
     for (std::size_t b = 1; b <= bins; ++b) s.bin_first[b] += s.bin_first[b - 1];
-    s.entries.resize(s.listed.size());
+    Entries& en = s.entries;
+    en.resize(s.listed.size());
     // Each bin filled from its end backwards (bin_first[b + 1] counts down to bin b's start).
-    for (const std::uint64_t key : s.listed) s.entries[--s.bin_first[(key >> 32) + 1]] = s.proto[key & 0xFFFFFFFFu];
-    for (std::size_t b = 0; b < bins; ++b) s.bin_first[b] = s.bin_first[b + 1];
-    s.bin_first[bins] = static_cast<std::uint32_t>(s.entries.size());
+    for (const std::uint64_t key : s.listed) {
+        const std::uint32_t slot = --s.bin_first[(key >> 32) + 1];
+        const auto q = static_cast<std::uint32_t>(key & 0xFFFFFFFFu);
+        const Proto& g = s.proto[q];
+        en.ax[slot] = g.ax;
+        en.ay[slot] = g.ay;
+        en.dx[slot] = g.dx;
+        en.dy[slot] = g.dy;
+        en.inv_len2[slot] = g.inv_len2;
+        en.segment[slot] = q;
+    }
+    for (std::size_t k = 0; k < bins; ++k) s.bin_first[k] = s.bin_first[k + 1];
+    s.bin_first[bins] = static_cast<std::uint32_t>(s.listed.size());
 
-    // 2. Centres row by row. Float screen: entries' coordinates are within ~max(bw, bh) * h of
-    // the bins' origin, rounded to ~6e-8 of that; the float distance exceeds the exact one by
-    // far less than this pad.
-    const double extent = double(std::max(bw, bh)) * h;
+    // 2. Centres row by row. Float screen: entries' coordinates are within max(bw, bh) bins
+    // of the bins' origin, rounded to ~6e-8 of that; a float distance differs from the exact
+    // one by far less than `pad`.
+    const double extent = double(std::max(bw, bh)) * bin_m;
     const double pad = 0.05 + 4e-6 * extent;
     const double max2 = radius_m * radius_m;
-    const double inv_h = 1.0 / h;
     s.below.assign(std::size_t(grid.nx), kNone);
     const std::uint32_t* bin_first = s.bin_first.data();
-    const Entry* entries = s.entries.data();
+    const std::uint32_t* selected = s.selected.data();
+    const bool odd = split == 1;
+    const double off = odd ? 0.5 : 0.0;  // a centre's gap to the far edge of its own bin row/column
+    const V4i iota{0, 1, 2, 3};
     for (int j = 0; j < grid.ny; ++j) {
-        std::uint32_t left = kNone;
+        std::uint32_t left = kNone;  // nearest segment (index in `selected`) of the previous centre
+        const int rc = margin + split * j + split / 2;  // the centre's bin row (odd) or the one above it (even)
         for (int i = 0; i < grid.nx; ++i) {
             const XY p = grid.centre(i, j);
+            const float px = static_cast<float>(p.x - ox), py = static_cast<float>(p.y - oy);
+            // Upper bound from the neighbours' nearest segments (the distance is 1-Lipschitz: within
+            // about a pixel of the answer), screened in float: bound >= that segment's exact distance.
+            float seed2 = std::numeric_limits<float>::infinity();
+            if (left != kNone) seed2 = screen_d2(s.proto[left], px, py);
+            const std::uint32_t below = s.below[std::size_t(i)];
+            if (below != kNone && below != left) seed2 = std::min(seed2, screen_d2(s.proto[below], px, py));
+            double bound = std::isfinite(seed2) ? std::min(radius_m, std::sqrt(double(seed2)) + pad) : radius_m;
+            V4f screen2 = splat(static_cast<float>((bound + pad) * (bound + pad)));
+            double limit2 = ((bound + kSlack_m) * inv_b) * ((bound + kSlack_m) * inv_b);  // bins^2
+
             double best_d2 = max2;
             std::uint32_t best = kNone;
             double best_t = 0.0;
             // SnapIndex's rule: strictly closer than the radius; ties to the lowest (edge, segment).
-            auto consider = [&](std::uint32_t k) {
-                const Segment& g = segments_[k];
+            auto consider = [&](std::uint32_t q) {
+                const std::uint32_t c = selected[q];
+                const Segment& g = segments_[c];
                 const SegmentHit hit = closest_on_segment(p.x, p.y, g.ax, g.ay, g.bx, g.by);
-                if (hit.d2 < best_d2 || (hit.d2 == best_d2 && best != kNone && places_[k].ref < places_[best].ref)) {
+                if (hit.d2 < best_d2 ||
+                    (hit.d2 == best_d2 && best != kNone && places_[c].ref < places_[selected[best]].ref)) {
                     best_d2 = hit.d2;
-                    best = k;
+                    best = q;
                     best_t = hit.t;
-                    return true;
+                    bound = std::sqrt(hit.d2);
+                    screen2 = splat(static_cast<float>((bound + pad) * (bound + pad)));
+                    limit2 = ((bound + kSlack_m) * inv_b) * ((bound + kSlack_m) * inv_b);
                 }
-                return false;
             };
-            // The neighbours' nearest segments: an upper bound within a pixel of the answer.
-            if (left != kNone) consider(left);
-            if (s.below[std::size_t(i)] != kNone && s.below[std::size_t(i)] != left) consider(s.below[std::size_t(i)]);
-            double bound = best == kNone ? radius_m : std::sqrt(best_d2);
-            double limit = bound + kSlack_m;
-            float screen2 = static_cast<float>((bound + pad) * (bound + pad));
-            const float px = static_cast<float>(p.x - ox), py = static_cast<float>(p.y - oy);
-            const int pi = i + margin, pj = j + margin;
-            // Bin rows pj - a and pj + a for a = 0, 1, ..., each over the columns pi - kx .. pi + kx
-            // within `limit` (in pixel units: column gap kx - 1/2, row gap a - 1/2); kx only shrinks.
-            double limit2 = (limit * inv_h) * (limit * inv_h);
-            int kx = static_cast<int>(std::min(std::floor(limit * inv_h + 0.5), double(bw)));
-            for (int a = 0;; ++a) {
-                const double gap2 = a == 0 ? 0.0 : (a - 0.5) * (a - 0.5);
-                if (gap2 > limit2 || (pj - a < 0 && pj + a >= bh)) break;
-                while (kx > 0 && (kx - 0.5) * (kx - 0.5) + gap2 > limit2) --kx;
-                const int c0 = std::max(0, pi - kx), c1 = std::min(bw - 1, pi + kx);
-                for (int side = 0; side < (a == 0 ? 1 : 2); ++side) {
-                    const int r = side == 0 ? pj - a : pj + a;
-                    if (r < 0 || r >= bh) continue;
-                    const std::size_t base = std::size_t(r) * std::size_t(bw);
-                    const std::uint32_t end = bin_first[base + std::size_t(c1) + 1];
-                    for (std::uint32_t e = bin_first[base + std::size_t(c0)]; e < end; ++e) {
-                        const Entry& en = entries[e];
-                        const float t = std::clamp(((px - en.ax) * en.dx + (py - en.ay) * en.dy) * en.inv_len2, 0.0f, 1.0f);
-                        const float qx = en.ax + t * en.dx - px, qy = en.ay + t * en.dy - py;
-                        if (qx * qx + qy * qy > screen2) continue;
-                        if (consider(en.segment)) {
-                            bound = std::sqrt(best_d2);
-                            limit = bound + kSlack_m;
-                            limit2 = (limit * inv_h) * (limit * inv_h);
-                            screen2 = static_cast<float>((bound + pad) * (bound + pad));
-                        }
-                    }
+
+            // The runs of entries of the bin rows within the bound: rows at gap a - off below and
+            // above the centre (a = 0 .. a_max), each over its columns within the bound (gap kx - off
+            // on either side). Collected without branches (most rows far from roads are empty),
+            // nearest rows first. Units: bins.
+            const int cc = margin + split * i + split / 2;
+            const int a_max = static_cast<int>(std::min(std::sqrt(limit2) + off, double(bw + bh)));
+            if (s.runs.size() < 2 * std::size_t(a_max) + 2) s.runs.resize(2 * std::size_t(a_max) + 2);
+            Run* runs = s.runs.data();
+            std::size_t run_count = 0;
+            for (int a = 0; a <= a_max; ++a) {
+                const double gap = std::max(0.0, a - off);
+                const int kx = static_cast<int>(std::sqrt(std::max(0.0, limit2 - gap * gap)) + off);
+                const int c0 = std::max(0, cc - kx - (odd ? 0 : 1)), c1 = std::min(bw - 1, cc + kx);
+                const int down = rc - a - (odd ? 0 : 1), up = rc + a;
+                const bool down_ok = down >= 0, up_ok = up < bh && !(odd && a == 0);
+                const std::size_t bd = std::size_t(down_ok ? down : 0) * std::size_t(bw);
+                const std::size_t bu = std::size_t(up_ok ? up : 0) * std::size_t(bw);
+                const std::uint32_t d0 = bin_first[bd + std::size_t(c0)], d1 = down_ok ? bin_first[bd + std::size_t(c1) + 1] : d0;
+                const std::uint32_t u0 = bin_first[bu + std::size_t(c0)], u1 = up_ok ? bin_first[bu + std::size_t(c1) + 1] : u0;
+                runs[run_count] = {d0, d1, a};
+                run_count += d1 > d0 ? 1 : 0;
+                runs[run_count] = {u0, u1, a};
+                run_count += u1 > u0 ? 1 : 0;
+            }
+            const V4f vx = splat(px), vy = splat(py);
+            for (std::size_t k = 0; k < run_count; ++k) {
+                const double gap = std::max(0.0, runs[k].a - off);
+                if (gap * gap > limit2) break;  // this row and the next ones are beyond the bound found
+                const auto end = static_cast<std::int32_t>(runs[k].end);
+                for (auto e = static_cast<std::int32_t>(runs[k].first); e < end; e += kLanes) {
+                    const V4f ex = vx - load4(&en.ax[std::size_t(e)]);
+                    const V4f ey = vy - load4(&en.ay[std::size_t(e)]);
+                    const V4f dx = load4(&en.dx[std::size_t(e)]), dy = load4(&en.dy[std::size_t(e)]);
+                    V4f t = (ex * dx + ey * dy) * load4(&en.inv_len2[std::size_t(e)]);
+                    t = t < splat(0.0f) ? splat(0.0f) : t;
+                    t = t > splat(1.0f) ? splat(1.0f) : t;
+                    const V4f qx = t * dx - ex, qy = t * dy - ey;
+                    const V4i pass = (qx * qx + qy * qy <= screen2) & (iota < end - e);
+                    if (none(pass)) continue;
+                    for (int l = 0; l < kLanes; ++l)
+                        if (pass[l] != 0 && en.segment[std::size_t(e + l)] != best) consider(en.segment[std::size_t(e + l)]);
                 }
             }
             left = best;
             s.below[std::size_t(i)] = best;
             if (best == kNone) continue;
             const std::size_t index = std::size_t(j) * std::size_t(grid.nx) + std::size_t(i);
-            const Place& place = places_[best];
+            const Place& place = places_[selected[best]];
             const double before = place.before_m + best_t * place.length_m;
             const double total = edge_total_m_[place.edge];
             out.edge[index] = place.edge;
