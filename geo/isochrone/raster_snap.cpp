@@ -32,6 +32,10 @@ constexpr double kMaxPieces = 64.0;
 // roads scans few bin rows.
 constexpr double kBin_m = 150.0;
 
+// Groups of four centres whose bounds all exceed this many pixels (and differ by less) are
+// searched together (one scan of the bin rows for the four).
+constexpr double kFarPixels = 2.0;
+
 // Coarse cells of the constructor: about this many segments each on average.
 constexpr double kSegmentsPerCell = 32.0;
 
@@ -288,97 +292,203 @@ void RasterSnapper::snap(const RasterGrid& grid, double radius_m, RasterSnaps& o
     s.below.assign(std::size_t(grid.nx), kNone);
     const std::uint32_t* bin_first = s.bin_first.data();
     const std::uint32_t* selected = s.selected.data();
+    const Proto* proto = s.proto.data();
     const bool odd = split == 1;
     const double off = odd ? 0.5 : 0.0;  // a centre's gap to the far edge of its own bin row/column
     const V4i iota{0, 1, 2, 3};
+    auto to_bins2 = [&](double bound) { return ((bound + kSlack_m) * inv_b) * ((bound + kSlack_m) * inv_b); };
+    auto screen_of = [&](double bound) { return static_cast<float>((bound + pad) * (bound + pad)); };
+
+    // One centre's search state; `exact` applies SnapIndex's rule (strictly closer than the
+    // radius; ties to the lowest (edge, segment)) and says whether the segment became the best.
+    struct Best {
+        double d2;
+        std::uint32_t q;  ///< index in `selected`, kNone if nothing yet
+        double t;
+    };
+    auto exact = [&](XY p, std::uint32_t q, Best& best) {
+        const std::uint32_t c = selected[q];
+        const Segment& g = segments_[c];
+        const SegmentHit hit = closest_on_segment(p.x, p.y, g.ax, g.ay, g.bx, g.by);
+        if (hit.d2 < best.d2 || (hit.d2 == best.d2 && best.q != kNone && places_[c].ref < places_[selected[best.q]].ref)) {
+            best = {hit.d2, q, hit.t};
+            return true;
+        }
+        return false;
+    };
+
+    // The runs of entries of the bin rows within sqrt(limit2) bins of the centres of bin
+    // columns cf .. cl on bin row rc: rows at gap a - off below and above (a = 0 .. a_max), each
+    // over its columns (gap kx - off beyond cf or cl). Collected without branches (most rows
+    // far from roads are empty), nearest rows first.
+    auto collect = [&](int rc, int cf, int cl, double limit2) {
+        const int a_max = static_cast<int>(std::min(std::sqrt(limit2) + off, double(bw + bh)));
+        if (s.runs.size() < 2 * std::size_t(a_max) + 2) s.runs.resize(2 * std::size_t(a_max) + 2);
+        Run* runs = s.runs.data();
+        std::size_t count = 0;
+        for (int a = 0; a <= a_max; ++a) {
+            const double gap = std::max(0.0, a - off);
+            const int kx = static_cast<int>(std::sqrt(std::max(0.0, limit2 - gap * gap)) + off);
+            const int c0 = std::max(0, cf - kx - (odd ? 0 : 1)), c1 = std::min(bw - 1, cl + kx);
+            const int down = rc - a - (odd ? 0 : 1), up = rc + a;
+            const bool down_ok = down >= 0, up_ok = up < bh && !(odd && a == 0);
+            const std::size_t bd = std::size_t(down_ok ? down : 0) * std::size_t(bw);
+            const std::size_t bu = std::size_t(up_ok ? up : 0) * std::size_t(bw);
+            const std::uint32_t d0 = bin_first[bd + std::size_t(c0)], d1 = down_ok ? bin_first[bd + std::size_t(c1) + 1] : d0;
+            const std::uint32_t u0 = bin_first[bu + std::size_t(c0)], u1 = up_ok ? bin_first[bu + std::size_t(c1) + 1] : u0;
+            runs[count] = {d0, d1, a};
+            count += d1 > d0 ? 1 : 0;
+            runs[count] = {u0, u1, a};
+            count += u1 > u0 ? 1 : 0;
+        }
+        return count;
+    };
+
+    // One centre (bin column cc, row rc) from an upper bound: entries screened four at a time.
+    auto search_one = [&](XY p, int cc, int rc, double bound) {
+        const V4f vx = splat(static_cast<float>(p.x - ox)), vy = splat(static_cast<float>(p.y - oy));
+        V4f screen2 = splat(screen_of(bound));
+        double limit2 = to_bins2(bound);
+        Best best{max2, kNone, 0.0};
+        const std::size_t run_count = collect(rc, cc, cc, limit2);
+        const Run* runs = s.runs.data();
+        for (std::size_t k = 0; k < run_count; ++k) {
+            const double gap = std::max(0.0, runs[k].a - off);
+            if (gap * gap > limit2) break;  // this row and the next ones are beyond the best found
+            const auto end = static_cast<std::int32_t>(runs[k].end);
+            for (auto e = static_cast<std::int32_t>(runs[k].first); e < end; e += kLanes) {
+                const auto u = std::size_t(e);
+                const V4f ex = vx - load4(&en.ax[u]), ey = vy - load4(&en.ay[u]);
+                const V4f dx = load4(&en.dx[u]), dy = load4(&en.dy[u]);
+                V4f t = (ex * dx + ey * dy) * load4(&en.inv_len2[u]);
+                t = t < splat(0.0f) ? splat(0.0f) : t;
+                t = t > splat(1.0f) ? splat(1.0f) : t;
+                const V4f qx = t * dx - ex, qy = t * dy - ey;
+                const V4i pass = (qx * qx + qy * qy <= screen2) & (iota < end - e);
+                if (none(pass)) continue;
+                for (int l = 0; l < kLanes; ++l) {
+                    const std::uint32_t q = en.segment[u + std::size_t(l)];
+                    if (pass[l] != 0 && q != best.q && exact(p, q, best)) {
+                        bound = std::sqrt(best.d2);
+                        screen2 = splat(screen_of(bound));
+                        limit2 = to_bins2(bound);
+                    }
+                }
+            }
+        }
+        return best;
+    };
+
+    // Four neighbouring centres (bin columns cf, cf + split, ...) far from roads at once: one
+    // collection of runs for the group, each entry screened against the four centres.
+    auto search_four = [&](const XY* p, int cf, int rc, double* bound, Best* best) {
+        V4f px, screen2;
+        double widest = 0.0;
+        for (int k = 0; k < kLanes; ++k) {
+            px[k] = static_cast<float>(p[k].x - ox);
+            screen2[k] = screen_of(bound[k]);
+            best[k] = {max2, kNone, 0.0};
+            widest = std::max(widest, bound[k]);
+        }
+        const float py = static_cast<float>(p[0].y - oy);
+        double limit2 = to_bins2(widest);
+        const std::size_t run_count = collect(rc, cf, cf + split * (kLanes - 1), limit2);
+        const Run* runs = s.runs.data();
+        for (std::size_t k = 0; k < run_count; ++k) {
+            const double gap = std::max(0.0, runs[k].a - off);
+            if (gap * gap > limit2) break;
+            for (std::uint32_t e = runs[k].first; e < runs[k].end; ++e) {
+                const float dx = en.dx[e], dy = en.dy[e], ey = py - en.ay[e];
+                const V4f ex = px - splat(en.ax[e]);
+                V4f t = (ex * splat(dx) + splat(ey * dy)) * splat(en.inv_len2[e]);
+                t = t < splat(0.0f) ? splat(0.0f) : t;
+                t = t > splat(1.0f) ? splat(1.0f) : t;
+                const V4f qx = t * splat(dx) - ex, qy = t * splat(dy) - splat(ey);
+                const V4i pass = qx * qx + qy * qy <= screen2;
+                if (none(pass)) continue;
+                const std::uint32_t q = en.segment[e];
+                for (int l = 0; l < kLanes; ++l) {
+                    if (pass[l] != 0 && q != best[l].q && exact(p[l], q, best[l])) {
+                        bound[l] = std::sqrt(best[l].d2);
+                        screen2[l] = screen_of(bound[l]);
+                        widest = *std::max_element(bound, bound + kLanes);
+                        limit2 = to_bins2(widest);
+                    }
+                }
+            }
+        }
+    };
+
+    auto write = [&](int i, int j, const Best& best) {
+        s.below[std::size_t(i)] = best.q;
+        if (best.q == kNone) return;
+        const std::size_t index = std::size_t(j) * std::size_t(grid.nx) + std::size_t(i);
+        const Place& place = places_[selected[best.q]];
+        const double before = place.before_m + best.t * place.length_m;
+        const double total = edge_total_m_[place.edge];
+        out.edge[index] = place.edge;
+        out.fraction[index] = total > 0 ? std::clamp(before / total, 0.0, 1.0) : 0.0;
+        out.distance_m[index] = std::sqrt(best.d2);
+    };
+
+    // Upper bounds from the neighbours' nearest segments (the distance is 1-Lipschitz: within
+    // about a pixel of the answer), screened in float: bound >= that segment's exact distance.
+    auto bound_of = [&](float seed2) { return std::isfinite(seed2) ? std::min(radius_m, std::sqrt(double(seed2)) + pad) : radius_m; };
     for (int j = 0; j < grid.ny; ++j) {
         std::uint32_t left = kNone;  // nearest segment (index in `selected`) of the previous centre
-        const int rc = margin + split * j + split / 2;  // the centre's bin row (odd) or the one above it (even)
-        for (int i = 0; i < grid.nx; ++i) {
-            const XY p = grid.centre(i, j);
-            const float px = static_cast<float>(p.x - ox), py = static_cast<float>(p.y - oy);
-            // Upper bound from the neighbours' nearest segments (the distance is 1-Lipschitz: within
-            // about a pixel of the answer), screened in float: bound >= that segment's exact distance.
-            float seed2 = std::numeric_limits<float>::infinity();
-            if (left != kNone) seed2 = screen_d2(s.proto[left], px, py);
-            const std::uint32_t below = s.below[std::size_t(i)];
-            if (below != kNone && below != left) seed2 = std::min(seed2, screen_d2(s.proto[below], px, py));
-            double bound = std::isfinite(seed2) ? std::min(radius_m, std::sqrt(double(seed2)) + pad) : radius_m;
-            V4f screen2 = splat(static_cast<float>((bound + pad) * (bound + pad)));
-            double limit2 = ((bound + kSlack_m) * inv_b) * ((bound + kSlack_m) * inv_b);  // bins^2
-
-            double best_d2 = max2;
-            std::uint32_t best = kNone;
-            double best_t = 0.0;
-            // SnapIndex's rule: strictly closer than the radius; ties to the lowest (edge, segment).
-            auto consider = [&](std::uint32_t q) {
-                const std::uint32_t c = selected[q];
-                const Segment& g = segments_[c];
-                const SegmentHit hit = closest_on_segment(p.x, p.y, g.ax, g.ay, g.bx, g.by);
-                if (hit.d2 < best_d2 ||
-                    (hit.d2 == best_d2 && best != kNone && places_[c].ref < places_[selected[best]].ref)) {
-                    best_d2 = hit.d2;
-                    best = q;
-                    best_t = hit.t;
-                    bound = std::sqrt(hit.d2);
-                    screen2 = splat(static_cast<float>((bound + pad) * (bound + pad)));
-                    limit2 = ((bound + kSlack_m) * inv_b) * ((bound + kSlack_m) * inv_b);
-                }
-            };
-
-            // The runs of entries of the bin rows within the bound: rows at gap a - off below and
-            // above the centre (a = 0 .. a_max), each over its columns within the bound (gap kx - off
-            // on either side). Collected without branches (most rows far from roads are empty),
-            // nearest rows first. Units: bins.
-            const int cc = margin + split * i + split / 2;
-            const int a_max = static_cast<int>(std::min(std::sqrt(limit2) + off, double(bw + bh)));
-            if (s.runs.size() < 2 * std::size_t(a_max) + 2) s.runs.resize(2 * std::size_t(a_max) + 2);
-            Run* runs = s.runs.data();
-            std::size_t run_count = 0;
-            for (int a = 0; a <= a_max; ++a) {
-                const double gap = std::max(0.0, a - off);
-                const int kx = static_cast<int>(std::sqrt(std::max(0.0, limit2 - gap * gap)) + off);
-                const int c0 = std::max(0, cc - kx - (odd ? 0 : 1)), c1 = std::min(bw - 1, cc + kx);
-                const int down = rc - a - (odd ? 0 : 1), up = rc + a;
-                const bool down_ok = down >= 0, up_ok = up < bh && !(odd && a == 0);
-                const std::size_t bd = std::size_t(down_ok ? down : 0) * std::size_t(bw);
-                const std::size_t bu = std::size_t(up_ok ? up : 0) * std::size_t(bw);
-                const std::uint32_t d0 = bin_first[bd + std::size_t(c0)], d1 = down_ok ? bin_first[bd + std::size_t(c1) + 1] : d0;
-                const std::uint32_t u0 = bin_first[bu + std::size_t(c0)], u1 = up_ok ? bin_first[bu + std::size_t(c1) + 1] : u0;
-                runs[run_count] = {d0, d1, a};
-                run_count += d1 > d0 ? 1 : 0;
-                runs[run_count] = {u0, u1, a};
-                run_count += u1 > u0 ? 1 : 0;
+        const int rc = margin + split * j + split / 2;  // the centres' bin row (odd) or the one above (even)
+        for (int i0 = 0; i0 < grid.nx; i0 += kLanes) {
+            const int lanes = std::min(kLanes, grid.nx - i0);
+            XY p[kLanes];
+            V4f px{};
+            for (int k = 0; k < kLanes; ++k) {
+                p[k] = grid.centre(i0 + std::min(k, lanes - 1), j);
+                px[k] = static_cast<float>(p[k].x - ox);
             }
-            const V4f vx = splat(px), vy = splat(py);
-            for (std::size_t k = 0; k < run_count; ++k) {
-                const double gap = std::max(0.0, runs[k].a - off);
-                if (gap * gap > limit2) break;  // this row and the next ones are beyond the bound found
-                const auto end = static_cast<std::int32_t>(runs[k].end);
-                for (auto e = static_cast<std::int32_t>(runs[k].first); e < end; e += kLanes) {
-                    const V4f ex = vx - load4(&en.ax[std::size_t(e)]);
-                    const V4f ey = vy - load4(&en.ay[std::size_t(e)]);
-                    const V4f dx = load4(&en.dx[std::size_t(e)]), dy = load4(&en.dy[std::size_t(e)]);
-                    V4f t = (ex * dx + ey * dy) * load4(&en.inv_len2[std::size_t(e)]);
+            const float py = static_cast<float>(p[0].y - oy);
+            if (lanes == kLanes) {
+                // Far from roads (all four bounds above kFarPixels pixels and close to one another),
+                // the group shares one collection of runs.
+                V4f seed2 = splat(std::numeric_limits<float>::infinity());
+                auto seed = [&](std::uint32_t q) {
+                    if (q == kNone) return;
+                    const Proto& g = proto[q];
+                    const V4f ex = px - splat(g.ax);
+                    const float ey = py - g.ay;
+                    V4f t = (ex * splat(g.dx) + splat(ey * g.dy)) * splat(g.inv_len2);
                     t = t < splat(0.0f) ? splat(0.0f) : t;
                     t = t > splat(1.0f) ? splat(1.0f) : t;
-                    const V4f qx = t * dx - ex, qy = t * dy - ey;
-                    const V4i pass = (qx * qx + qy * qy <= screen2) & (iota < end - e);
-                    if (none(pass)) continue;
-                    for (int l = 0; l < kLanes; ++l)
-                        if (pass[l] != 0 && en.segment[std::size_t(e + l)] != best) consider(en.segment[std::size_t(e + l)]);
+                    const V4f qx = t * splat(g.dx) - ex, qy = t * splat(g.dy) - splat(ey);
+                    const V4f d2 = qx * qx + qy * qy;
+                    seed2 = d2 < seed2 ? d2 : seed2;
+                };
+                seed(left);
+                for (int k = 0; k < kLanes; ++k) seed(s.below[std::size_t(i0 + k)]);
+                double bound[kLanes];
+                double nearest = kInf, farthest = 0.0;
+                for (int k = 0; k < kLanes; ++k) {
+                    bound[k] = bound_of(seed2[k]);
+                    nearest = std::min(nearest, bound[k]);
+                    farthest = std::max(farthest, bound[k]);
+                }
+                if (nearest > kFarPixels * h && farthest - nearest < kFarPixels * h) {
+                    Best best[kLanes];
+                    search_four(p, margin + split * i0 + split / 2, rc, bound, best);
+                    for (int k = 0; k < kLanes; ++k) write(i0 + k, j, best[k]);
+                    left = best[kLanes - 1].q;
+                    continue;
                 }
             }
-            left = best;
-            s.below[std::size_t(i)] = best;
-            if (best == kNone) continue;
-            const std::size_t index = std::size_t(j) * std::size_t(grid.nx) + std::size_t(i);
-            const Place& place = places_[selected[best]];
-            const double before = place.before_m + best_t * place.length_m;
-            const double total = edge_total_m_[place.edge];
-            out.edge[index] = place.edge;
-            out.fraction[index] = total > 0 ? std::clamp(before / total, 0.0, 1.0) : 0.0;
-            out.distance_m[index] = std::sqrt(best_d2);
+            for (int k = 0; k < lanes; ++k) {
+                const float fx = px[k];
+                float seed2 = std::numeric_limits<float>::infinity();
+                if (left != kNone) seed2 = screen_d2(proto[left], fx, py);
+                const std::uint32_t below = s.below[std::size_t(i0 + k)];
+                if (below != kNone && below != left) seed2 = std::min(seed2, screen_d2(proto[below], fx, py));
+                const Best best = search_one(p[k], margin + split * (i0 + k) + split / 2, rc, bound_of(seed2));
+                write(i0 + k, j, best);
+                left = best.q;
+            }
         }
     }
 }
