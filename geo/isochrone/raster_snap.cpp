@@ -91,9 +91,9 @@ inline float screen_d2(const Proto& g, float px, float py) {
 struct Entries {
     std::vector<float> ax, ay, dx, dy, inv_len2;
     std::vector<std::uint32_t> segment;  ///< index in Scratch::selected
-    void resize(std::size_t n) {
-        for (auto* v : {&ax, &ay, &dx, &dy, &inv_len2}) v->assign(n + kLanes - 1, 0.0f);
-        segment.assign(n + kLanes - 1, 0);
+    void resize(std::size_t n) {  // the padding may hold anything: its lanes are masked
+        for (auto* v : {&ax, &ay, &dx, &dy, &inv_len2}) v->resize(n + kLanes - 1);
+        segment.resize(n + kLanes - 1);
     }
 };
 
@@ -108,6 +108,7 @@ struct Scratch {
     std::vector<std::uint32_t> selected;  ///< segments within the radius of the grid
     std::vector<Proto> proto;             ///< their float form, parallel to `selected`
     std::vector<std::uint64_t> listed;    ///< (bin << 32 | index in selected), one per bin of a piece
+    std::vector<std::uint32_t> sorted;    ///< the indexes in selected of `listed`, by bin
     std::vector<std::uint32_t> bin_first;
     Entries entries;
     std::vector<std::uint32_t> below;  ///< nearest segment (index in selected) of the previous row's centres
@@ -237,18 +238,38 @@ void RasterSnapper::snap(const RasterGrid& grid, double radius_m, RasterSnaps& o
     auto column = [&](double x) { return static_cast<std::uint32_t>(std::clamp((x - ox) * inv_b, 0.0, double(bw - 1))); };
     auto row = [&](double y) { return static_cast<std::uint32_t>(std::clamp((y - oy) * inv_b, 0.0, double(bh - 1))); };
     s.proto.resize(s.selected.size());
-    s.listed.clear();
+    s.listed.resize(4 * s.selected.size() + 4);
+    std::size_t listed = 0;
+    const auto row_step = std::uint64_t(bw) << 32;
     for (std::uint32_t q = 0; q < s.selected.size(); ++q) {
         const Segment& g = segments_[s.selected[q]];
         const double dx = g.bx - g.ax, dy = g.by - g.ay;
         const double len2 = dx * dx + dy * dy;
         s.proto[q] = {static_cast<float>(g.ax - ox), static_cast<float>(g.ay - oy), static_cast<float>(dx),
                       static_cast<float>(dy), len2 > 0 ? static_cast<float>(1.0 / len2) : 0.0f};
-        // At least ceil(length / b) pieces (so each is at most a bin long), at most kMaxPieces.
+        // At least ceil(length / bin) pieces (so each is at most a bin long, its box on at most
+        // 2 x 2 bins), at most kMaxPieces.
         const int pieces = 1 + static_cast<int>(std::min(std::sqrt(len2) * inv_b, kMaxPieces - 1.0));
+        if (listed + 4 > s.listed.size()) s.listed.resize(2 * s.listed.size() + 4);
+        std::uint64_t* put = s.listed.data();
+        if (pieces == 1) {  // most segments: up to four bins, written without branches
+            const std::uint32_t c0 = column(std::min(g.ax, g.bx)), c1 = column(std::max(g.ax, g.bx));
+            const std::uint32_t r0 = row(std::min(g.ay, g.by)), r1 = row(std::max(g.ay, g.by));
+            const std::uint64_t key = (std::uint64_t{r0} * std::uint32_t(bw) + c0) << 32 | q;
+            const bool wide = c1 != c0, tall = r1 != r0;
+            put[listed] = key;
+            listed += 1;
+            put[listed] = key + (std::uint64_t{1} << 32);
+            listed += wide ? 1 : 0;
+            put[listed] = key + row_step;
+            listed += tall ? 1 : 0;
+            put[listed] = key + row_step + (std::uint64_t{1} << 32);
+            listed += wide && tall ? 1 : 0;
+            continue;
+        }
         std::uint64_t last = ~std::uint64_t{0};
-        for (int p = 0; p < pieces; ++p) {
-            const double t0 = double(p) / pieces, t1 = double(p + 1) / pieces;
+        for (int k = 0; k < pieces; ++k) {
+            const double t0 = double(k) / pieces, t1 = double(k + 1) / pieces;
             const double x0 = g.ax + t0 * dx, y0 = g.ay + t0 * dy, x1 = g.ax + t1 * dx, y1 = g.ay + t1 * dy;
             const std::uint32_t c0 = column(std::min(x0, x1)), c1 = column(std::max(x0, x1));
             const std::uint32_t r0 = row(std::min(y0, y1)), r1 = row(std::max(y0, y1));
@@ -257,31 +278,38 @@ void RasterSnapper::snap(const RasterGrid& grid, double radius_m, RasterSnaps& o
                     const std::uint64_t key = (std::uint64_t{r} * std::uint32_t(bw) + c) << 32 | q;
                     if (key == last) continue;  // consecutive pieces often share a bin
                     last = key;
-                    s.listed.push_back(key);
+                    if (listed == s.listed.size()) {
+                        s.listed.resize(2 * s.listed.size());
+                        put = s.listed.data();
+                    }
+                    put[listed++] = key;
                 }
             }
         }
     }
+    // Counting sort of the (bin, segment) keys by bin, then the entries in that order.
     const std::size_t bins = std::size_t(bw) * std::size_t(bh);
     s.bin_first.assign(bins + 1, 0);
-    for (const std::uint64_t key : s.listed) ++s.bin_first[(key >> 32) + 1];
-    for (std::size_t b = 1; b <= bins; ++b) s.bin_first[b] += s.bin_first[b - 1];
-    Entries& en = s.entries;
-    en.resize(s.listed.size());
-    // Each bin filled from its end backwards (bin_first[b + 1] counts down to bin b's start).
-    for (const std::uint64_t key : s.listed) {
-        const std::uint32_t slot = --s.bin_first[(key >> 32) + 1];
-        const auto q = static_cast<std::uint32_t>(key & 0xFFFFFFFFu);
-        const Proto& g = s.proto[q];
-        en.ax[slot] = g.ax;
-        en.ay[slot] = g.ay;
-        en.dx[slot] = g.dx;
-        en.dy[slot] = g.dy;
-        en.inv_len2[slot] = g.inv_len2;
-        en.segment[slot] = q;
-    }
+    const std::uint64_t* keys = s.listed.data();
+    for (std::size_t k = 0; k < listed; ++k) ++s.bin_first[(keys[k] >> 32) + 1];
+    for (std::size_t k = 1; k <= bins; ++k) s.bin_first[k] += s.bin_first[k - 1];
+    if (s.sorted.size() < listed) s.sorted.resize(listed);
+    // Each bin filled from its end backwards (bin_first[k + 1] counts down to bin k's start).
+    for (std::size_t k = 0; k < listed; ++k) s.sorted[--s.bin_first[(keys[k] >> 32) + 1]] = static_cast<std::uint32_t>(keys[k]);
     for (std::size_t k = 0; k < bins; ++k) s.bin_first[k] = s.bin_first[k + 1];
-    s.bin_first[bins] = static_cast<std::uint32_t>(s.listed.size());
+    s.bin_first[bins] = static_cast<std::uint32_t>(listed);
+    Entries& en = s.entries;
+    en.resize(listed);
+    for (std::size_t k = 0; k < listed; ++k) {
+        const std::uint32_t q = s.sorted[k];
+        const Proto& g = s.proto[q];
+        en.ax[k] = g.ax;
+        en.ay[k] = g.ay;
+        en.dx[k] = g.dx;
+        en.dy[k] = g.dy;
+        en.inv_len2[k] = g.inv_len2;
+        en.segment[k] = q;
+    }
 
     // 2. Centres row by row. Float screen: entries' coordinates are within max(bw, bh) bins
     // of the bins' origin, rounded to ~6e-8 of that; a float distance differs from the exact
