@@ -127,38 +127,52 @@ RasterSnapper::RasterSnapper(const routing::RoadNetwork& network) {
     const double min_x = network.min_xy().x, min_y = network.min_xy().y;
     const double width = std::max(network.max_xy().x - min_x, 1.0);
     const double height = std::max(network.max_xy().y - min_y, 1.0);
-    std::size_t n = 0;
-    for (routing::EdgeId e = 0; e < m; ++e) n += network.edge_shape(e).size() - 1;
+    const std::size_t n = m + network.shape_inner().size();  // each edge: its inner points + 1 segments
 
     // Coarse cells of about kSegmentsPerCell segments; a segment belongs to the cell of its
-    // midpoint. Counting sort in two passes over the polylines (no per-cell vectors).
+    // midpoint. Counting sort (no per-cell vectors).
     const double cell = std::max(1.0, std::sqrt(width * height * kSegmentsPerCell / std::max(1.0, double(n))));
     const auto cols = static_cast<std::uint32_t>(std::min(4096.0, std::floor(width / cell) + 1.0));
     const auto rows = static_cast<std::uint32_t>(std::min(4096.0, std::floor(height / cell) + 1.0));
-    auto cell_of = [&](XY a, XY b) {
-        const double fx = std::clamp(std::floor((0.5 * (a.x + b.x) - min_x) / cell), 0.0, double(cols - 1));
-        const double fy = std::clamp(std::floor((0.5 * (a.y + b.y) - min_y) / cell), 0.0, double(rows - 1));
-        return static_cast<std::uint32_t>(fy) * cols + static_cast<std::uint32_t>(fx);
-    };
-    std::vector<std::uint32_t> next(std::size_t(cols) * rows + 1, 0);
+    const double inv_cell = 1.0 / cell;
+    std::vector<Cell> boxes(std::size_t(cols) * rows, Cell{kInf, kInf, -kInf, -kInf, 0, 0});
+
+    // Pass 1: each segment's cell (midpoint), the cells' boxes and counts.
+    std::vector<std::uint32_t> cell_of(n);
+    std::uint32_t k = 0;
     for (routing::EdgeId e = 0; e < m; ++e) {
         const auto shape = network.edge_shape(e);
         XY a = shape[0];
-        for (std::size_t i = 1; i < shape.size(); ++i) {
+        for (std::size_t i = 1; i < shape.size(); ++i, ++k) {
             const XY b = shape[i];
-            ++next[cell_of(a, b) + 1];
+            // Truncation after clamping to >= 0 is floor.
+            const auto cx = static_cast<std::uint32_t>(std::clamp((0.5 * (a.x + b.x) - min_x) * inv_cell, 0.0, double(cols - 1)));
+            const auto cy = static_cast<std::uint32_t>(std::clamp((0.5 * (a.y + b.y) - min_y) * inv_cell, 0.0, double(rows - 1)));
+            const std::uint32_t c = cy * cols + cx;
+            cell_of[k] = c;
+            Cell& box = boxes[c];
+            box.min_x = std::min(box.min_x, std::min(a.x, b.x));
+            box.min_y = std::min(box.min_y, std::min(a.y, b.y));
+            box.max_x = std::max(box.max_x, std::max(a.x, b.x));
+            box.max_y = std::max(box.max_y, std::max(a.y, b.y));
+            ++box.count;
             a = b;
         }
     }
-    for (std::size_t c = 1; c < next.size(); ++c) next[c] += next[c - 1];
-    std::vector<std::uint32_t> first(next.begin(), next.end());
+    std::vector<std::uint32_t> next(boxes.size());
+    std::uint32_t first = 0;
+    for (std::size_t c = 0; c < boxes.size(); ++c) {
+        boxes[c].first = next[c] = first;
+        first += boxes[c].count;
+    }
 
-    // Pass 2, edge by edge along each polyline: each segment's ends, its rank in (edge,
-    // segment) order (SnapIndex's tie-break), its length (sqrt of the squared length; SnapIndex
-    // uses the same) and the length of its edge before it (running sum in SnapIndex's order).
+    // Pass 2, edge by edge along each polyline, straight into cell order: each segment's ends,
+    // its rank in (edge, segment) order (SnapIndex's tie-break), its length (sqrt of the
+    // squared length, as SnapIndex) and the length of its edge before it (running sum in
+    // SnapIndex's order).
     segments_.resize(n);
     places_.resize(n);
-    edge_total_m_.assign(m, 0.0);
+    edge_total_m_.resize(m);
     std::uint32_t ref = 0;
     for (routing::EdgeId e = 0; e < m; ++e) {
         const auto shape = network.edge_shape(e);
@@ -167,7 +181,7 @@ RasterSnapper::RasterSnapper(const routing::RoadNetwork& network) {
         for (std::size_t i = 1; i < shape.size(); ++i, ++ref) {
             const XY b = shape[i];
             const double l = std::sqrt((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y));
-            const std::uint32_t slot = next[cell_of(a, b)]++;
+            const std::uint32_t slot = next[cell_of[ref]]++;
             segments_[slot] = {a.x, a.y, b.x, b.y};
             places_[slot] = {e, ref, before, l};
             before += l;
@@ -175,18 +189,8 @@ RasterSnapper::RasterSnapper(const routing::RoadNetwork& network) {
         }
         edge_total_m_[e] = before;
     }
-    for (std::size_t c = 0; c + 1 < first.size(); ++c) {
-        if (first[c] == first[c + 1]) continue;
-        Cell box{kInf, kInf, -kInf, -kInf, first[c], first[c + 1] - first[c]};
-        for (std::uint32_t k = first[c]; k < first[c + 1]; ++k) {
-            const Segment& s = segments_[k];
-            box.min_x = std::min({box.min_x, s.ax, s.bx});
-            box.min_y = std::min({box.min_y, s.ay, s.by});
-            box.max_x = std::max({box.max_x, s.ax, s.bx});
-            box.max_y = std::max({box.max_y, s.ay, s.by});
-        }
-        cells_.push_back(box);
-    }
+    for (const Cell& box : boxes)
+        if (box.count > 0) cells_.push_back(box);
 }
 
 std::size_t RasterSnapper::memory_bytes() const noexcept {
