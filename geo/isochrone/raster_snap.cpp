@@ -103,6 +103,12 @@ struct Run {
     int a;
 };
 
+// An entry that may hold a centre's nearest segment: its float squared distance.
+struct Candidate {
+    float d2;
+    std::uint32_t q;  ///< index in Scratch::selected
+};
+
 // Per-thread buffers of snap(), reused from call to call.
 struct Scratch {
     std::vector<std::uint32_t> selected;  ///< segments within the radius of the grid
@@ -113,6 +119,7 @@ struct Scratch {
     Entries entries;
     std::vector<std::uint32_t> below;  ///< nearest segment (index in selected) of the previous row's centres
     std::vector<Run> runs;             ///< one centre's runs of entries to screen
+    std::vector<Candidate> candidates[4];  ///< per centre of a search
 };
 
 Scratch& scratch() {
@@ -329,7 +336,6 @@ void RasterSnapper::snap(const RasterGrid& grid, double radius_m, RasterSnaps& o
     const double off = odd ? 0.5 : 0.0;  // a centre's gap to the far edge of its own bin row/column
     const V4i iota{0, 1, 2, 3};
     auto to_bins2 = [&](double bound) { return ((bound + kSlack_m) * inv_b) * ((bound + kSlack_m) * inv_b); };
-    auto screen_of = [&](double bound) { return static_cast<float>((bound + pad) * (bound + pad)); };
 
     // One centre's search state; `exact` applies SnapIndex's rule (strictly closer than the
     // radius; ties to the lowest (edge, segment)) and says whether the segment became the best.
@@ -376,12 +382,31 @@ void RasterSnapper::snap(const RasterGrid& grid, double radius_m, RasterSnaps& o
         return count;
     };
 
-    // One centre (bin column cc, row rc) from an upper bound: entries screened four at a time.
-    auto search_one = [&](XY p, int cc, int rc, double bound) {
-        const V4f vx = splat(static_cast<float>(p.x - ox)), vy = splat(static_cast<float>(p.y - oy));
-        V4f screen2 = splat(screen_of(bound));
-        double limit2 = to_bins2(bound);
+    // A search keeps, in float, the smallest squared distance `least2` screened so far (from
+    // the neighbours' segments at first) and every entry within 2 pad of it (the exact nearest
+    // segment, and any exact tie, is within pad in float); at the end the exact formula decides
+    // among those still within 2 pad of the final least2. Bins farther than least + pad
+    // (>= the exact distance of that entry's segment) are not read.
+    auto threshold2 = [&](float least2) {
+        const double d = std::min(std::sqrt(double(least2)) + 2.0 * pad, radius_m + pad);
+        return static_cast<float>(d * d);
+    };
+    auto limit_of = [&](float least2) { return to_bins2(std::min(radius_m, std::sqrt(double(least2)) + pad)); };
+    auto decide = [&](XY p, const std::vector<Candidate>& candidates, float least2) {
+        const float keep2 = threshold2(least2);
         Best best{max2, kNone, 0.0};
+        for (const Candidate& c : candidates)
+            if (c.d2 <= keep2 && c.q != best.q) exact(p, c.q, best);
+        return best;
+    };
+
+    // One centre (bin column cc, row rc): entries screened four at a time.
+    auto search_one = [&](XY p, int cc, int rc, float least2) {
+        const V4f vx = splat(static_cast<float>(p.x - ox)), vy = splat(static_cast<float>(p.y - oy));
+        V4f screen2 = splat(threshold2(least2));
+        double limit2 = limit_of(least2);
+        std::vector<Candidate>& candidates = s.candidates[0];
+        candidates.clear();
         const std::size_t run_count = collect(rc, cc, cc, limit2);
         const Run* runs = s.runs.data();
         for (std::size_t k = 0; k < run_count; ++k) {
@@ -396,39 +421,40 @@ void RasterSnapper::snap(const RasterGrid& grid, double radius_m, RasterSnaps& o
                 t = t < splat(0.0f) ? splat(0.0f) : t;
                 t = t > splat(1.0f) ? splat(1.0f) : t;
                 const V4f qx = t * dx - ex, qy = t * dy - ey;
-                const V4i pass = (qx * qx + qy * qy <= screen2) & (iota < end - e);
+                const V4f d2 = qx * qx + qy * qy;
+                const V4i pass = (d2 <= screen2) & (iota < end - e);
                 if (none(pass)) continue;
                 for (int l = 0; l < kLanes; ++l) {
-                    const std::uint32_t q = en.segment[u + std::size_t(l)];
-                    if (pass[l] != 0 && q != best.q && exact(p, q, best)) {
-                        bound = std::sqrt(best.d2);
-                        screen2 = splat(screen_of(bound));
-                        limit2 = to_bins2(bound);
+                    if (pass[l] == 0) continue;
+                    candidates.push_back({d2[l], en.segment[u + std::size_t(l)]});
+                    if (d2[l] < least2) {
+                        least2 = d2[l];
+                        screen2 = splat(threshold2(least2));
+                        limit2 = limit_of(least2);
                     }
                 }
             }
         }
-        return best;
+        return decide(p, candidates, least2);
     };
 
     // Four neighbouring centres (bin columns cf, cf + split, ...) far from roads at once: one
     // collection of runs for the group, each entry screened against the four centres.
-    auto search_four = [&](const XY* p, int cf, int rc, double* bound, Best* best) {
+    auto search_four = [&](const XY* p, int cf, int rc, V4f least2, Best* best) {
         V4f px, screen2;
-        double widest = 0.0;
-        for (int k = 0; k < kLanes; ++k) {
-            px[k] = static_cast<float>(p[k].x - ox);
-            screen2[k] = screen_of(bound[k]);
-            best[k] = {max2, kNone, 0.0};
-            widest = std::max(widest, bound[k]);
+        double widest2 = 0.0;
+        for (int l = 0; l < kLanes; ++l) {
+            px[l] = static_cast<float>(p[l].x - ox);
+            screen2[l] = threshold2(least2[l]);
+            widest2 = std::max(widest2, limit_of(least2[l]));
+            s.candidates[std::size_t(l)].clear();
         }
         const float py = static_cast<float>(p[0].y - oy);
-        double limit2 = to_bins2(widest);
-        const std::size_t run_count = collect(rc, cf, cf + split * (kLanes - 1), limit2);
+        const std::size_t run_count = collect(rc, cf, cf + split * (kLanes - 1), widest2);
         const Run* runs = s.runs.data();
         for (std::size_t k = 0; k < run_count; ++k) {
             const double gap = std::max(0.0, runs[k].a - off);
-            if (gap * gap > limit2) break;
+            if (gap * gap > widest2) break;
             for (std::uint32_t e = runs[k].first; e < runs[k].end; ++e) {
                 const float dx = en.dx[e], dy = en.dy[e], ey = py - en.ay[e];
                 const V4f ex = px - splat(en.ax[e]);
@@ -436,19 +462,26 @@ void RasterSnapper::snap(const RasterGrid& grid, double radius_m, RasterSnaps& o
                 t = t < splat(0.0f) ? splat(0.0f) : t;
                 t = t > splat(1.0f) ? splat(1.0f) : t;
                 const V4f qx = t * splat(dx) - ex, qy = t * splat(dy) - splat(ey);
-                const V4i pass = qx * qx + qy * qy <= screen2;
+                const V4f d2 = qx * qx + qy * qy;
+                const V4i pass = d2 <= screen2;
                 if (none(pass)) continue;
-                const std::uint32_t q = en.segment[e];
+                bool closer = false;
                 for (int l = 0; l < kLanes; ++l) {
-                    if (pass[l] != 0 && q != best[l].q && exact(p[l], q, best[l])) {
-                        bound[l] = std::sqrt(best[l].d2);
-                        screen2[l] = screen_of(bound[l]);
-                        widest = *std::max_element(bound, bound + kLanes);
-                        limit2 = to_bins2(widest);
+                    if (pass[l] == 0) continue;
+                    s.candidates[std::size_t(l)].push_back({d2[l], en.segment[e]});
+                    if (d2[l] < least2[l]) {
+                        least2[l] = d2[l];
+                        screen2[l] = threshold2(least2[l]);
+                        closer = true;
                     }
+                }
+                if (closer) {
+                    widest2 = 0.0;
+                    for (int l = 0; l < kLanes; ++l) widest2 = std::max(widest2, limit_of(least2[l]));
                 }
             }
         }
+        for (int l = 0; l < kLanes; ++l) best[l] = decide(p[l], s.candidates[std::size_t(l)], least2[l]);
     };
 
     auto write = [&](int i, int j, const Best& best) {
@@ -505,7 +538,7 @@ void RasterSnapper::snap(const RasterGrid& grid, double radius_m, RasterSnaps& o
                 }
                 if (nearest > kFarPixels * h && farthest - nearest < kFarPixels * h) {
                     Best best[kLanes];
-                    search_four(p, margin + split * i0 + split / 2, rc, bound, best);
+                    search_four(p, margin + split * i0 + split / 2, rc, seed2, best);
                     for (int k = 0; k < kLanes; ++k) write(i0 + k, j, best[k]);
                     left = best[kLanes - 1].q;
                     continue;
@@ -517,7 +550,7 @@ void RasterSnapper::snap(const RasterGrid& grid, double radius_m, RasterSnaps& o
                 if (left != kNone) seed2 = screen_d2(proto[left], fx, py);
                 const std::uint32_t below = s.below[std::size_t(i0 + k)];
                 if (below != kNone && below != left) seed2 = std::min(seed2, screen_d2(proto[below], fx, py));
-                const Best best = search_one(p[k], margin + split * (i0 + k) + split / 2, rc, bound_of(seed2));
+                const Best best = search_one(p[k], margin + split * (i0 + k) + split / 2, rc, seed2);
                 write(i0 + k, j, best);
                 left = best.q;
             }
