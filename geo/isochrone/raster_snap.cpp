@@ -387,13 +387,17 @@ void RasterSnapper::snap(const RasterGrid& grid, double radius_m, RasterSnaps& o
     // segment, and any exact tie, is within pad in float); at the end the exact formula decides
     // among those still within 2 pad of the final least2. Bins farther than least + pad
     // (>= the exact distance of that entry's segment) are not read.
-    auto threshold2 = [&](float least2) {
-        const double d = std::min(std::sqrt(double(least2)) + 2.0 * pad, radius_m + pad);
-        return static_cast<float>(d * d);
+    struct Reach {
+        float screen2;  ///< entries screened in within this squared float distance are kept
+        double limit2;  ///< bins within this squared distance (bins^2) are read
     };
-    auto limit_of = [&](float least2) { return to_bins2(std::min(radius_m, std::sqrt(double(least2)) + pad)); };
+    auto reach_of = [&](float least2) {
+        const double least = std::sqrt(double(least2));  // +inf before anything is found
+        const double keep = std::min(least + 2.0 * pad, radius_m + pad);
+        return Reach{static_cast<float>(keep * keep), to_bins2(std::min(radius_m, least + pad))};
+    };
     auto decide = [&](XY p, const std::vector<Candidate>& candidates, float least2) {
-        const float keep2 = threshold2(least2);
+        const float keep2 = reach_of(least2).screen2;
         Best best{max2, kNone, 0.0};
         for (const Candidate& c : candidates)
             if (c.d2 <= keep2 && c.q != best.q) exact(p, c.q, best);
@@ -403,8 +407,9 @@ void RasterSnapper::snap(const RasterGrid& grid, double radius_m, RasterSnaps& o
     // One centre (bin column cc, row rc): entries screened four at a time.
     auto search_one = [&](XY p, int cc, int rc, float least2) {
         const V4f vx = splat(static_cast<float>(p.x - ox)), vy = splat(static_cast<float>(p.y - oy));
-        V4f screen2 = splat(threshold2(least2));
-        double limit2 = limit_of(least2);
+        Reach reach = reach_of(least2);
+        V4f screen2 = splat(reach.screen2);
+        double limit2 = reach.limit2;
         std::vector<Candidate>& candidates = s.candidates[0];
         candidates.clear();
         const std::size_t run_count = collect(rc, cc, cc, limit2);
@@ -429,8 +434,9 @@ void RasterSnapper::snap(const RasterGrid& grid, double radius_m, RasterSnaps& o
                     candidates.push_back({d2[l], en.segment[u + std::size_t(l)]});
                     if (d2[l] < least2) {
                         least2 = d2[l];
-                        screen2 = splat(threshold2(least2));
-                        limit2 = limit_of(least2);
+                        reach = reach_of(least2);
+                        screen2 = splat(reach.screen2);
+                        limit2 = reach.limit2;
                     }
                 }
             }
@@ -442,11 +448,14 @@ void RasterSnapper::snap(const RasterGrid& grid, double radius_m, RasterSnaps& o
     // collection of runs for the group, each entry screened against the four centres.
     auto search_four = [&](const XY* p, int cf, int rc, V4f least2, Best* best) {
         V4f px, screen2;
+        double limit2[kLanes];
         double widest2 = 0.0;
         for (int l = 0; l < kLanes; ++l) {
             px[l] = static_cast<float>(p[l].x - ox);
-            screen2[l] = threshold2(least2[l]);
-            widest2 = std::max(widest2, limit_of(least2[l]));
+            const Reach reach = reach_of(least2[l]);
+            screen2[l] = reach.screen2;
+            limit2[l] = reach.limit2;
+            widest2 = std::max(widest2, limit2[l]);
             s.candidates[std::size_t(l)].clear();
         }
         const float py = static_cast<float>(p[0].y - oy);
@@ -471,13 +480,15 @@ void RasterSnapper::snap(const RasterGrid& grid, double radius_m, RasterSnaps& o
                     s.candidates[std::size_t(l)].push_back({d2[l], en.segment[e]});
                     if (d2[l] < least2[l]) {
                         least2[l] = d2[l];
-                        screen2[l] = threshold2(least2[l]);
+                        const Reach reach = reach_of(least2[l]);
+                        screen2[l] = reach.screen2;
+                        limit2[l] = reach.limit2;
                         closer = true;
                     }
                 }
                 if (closer) {
                     widest2 = 0.0;
-                    for (int l = 0; l < kLanes; ++l) widest2 = std::max(widest2, limit_of(least2[l]));
+                    widest2 = *std::max_element(limit2, limit2 + kLanes);
                 }
             }
         }
