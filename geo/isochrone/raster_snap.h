@@ -6,23 +6,30 @@
 // one in (edge, segment) order wins, as in SnapIndex), or nothing. Tests compare the two on
 // random grids. Reads the network only through RoadNetwork::edge_shape and its box.
 //
-// Method (exact, two passes per call):
-//  1. Binning: the segments whose box lies within radius_m of the grid's centres (found
-//     through a coarse grid of segment cells built once by the constructor) are listed, by a
-//     counting sort, in bins that are the grid's own cells, extended by a margin of up to
-//     radius_m around the grid (segments beyond the margin go to the border bins: a bin's
-//     distance stays a lower bound). Segments longer than a pixel are cut into pieces of at
-//     most a pixel, each listed in the <= 2 x 2 bins of its box. Each entry keeps its segment
-//     in float coordinates relative to the bins' origin, for screening.
-//  2. Per centre, row by row: the segments nearest to the left and lower neighbours (a tight
-//     upper bound U, the distance being 1-Lipschitz) are evaluated first; then bin rows are
-//     scanned outwards from the centre's row while their distance is <= U, each over the
-//     contiguous run of bins within U (a disc chord). An entry passes a float screen (its float
-//     distance <= U plus a margin that covers float rounding) before the exact double formula
-//     of SnapIndex decides. Where roads are dense, a centre only reads its own bin.
+// Method (exact; per call, two passes):
+//  1. Bins. The constructor sorts the segments into coarse cells (counting sort on the
+//     midpoint, ~32 segments a cell, with the cells' boxes). A call takes the segments whose
+//     box lies within radius_m of the grid's centres and lists them, by a counting sort, in
+//     bins that are the grid's own cells (pixels of 225 m and more: split into an even number
+//     of bins of ~150 m), extended by a margin of up to radius_m (at most 64 bins; farther
+//     segments are clamped into the border bins, whose distance stays a lower bound). A segment
+//     longer than a bin is cut into bin-long pieces, each listed in the <= 2 x 2 bins of its
+//     box. Entries hold their segment in float metres relative to the bins' origin, as a
+//     structure of arrays.
+//  2. Centres row by row. The nearest segments of the left and lower neighbours give a bound
+//     within about a pixel of the answer (the distance is 1-Lipschitz). The runs of entries of
+//     the bin rows within the bound (each row over its disc chord of bins) are collected
+//     without branches, nearest rows first, and screened in float, four entries at a time;
+//     rows beyond the best float distance found are skipped. Entries within twice the float
+//     error bound ("pad", <= 0.2 m on 30 km) of the least float distance are kept, and the
+//     exact double formula of SnapIndex decides among them: the exact nearest segment and all
+//     its exact ties are always among them. Four neighbouring centres far from roads (bounds
+//     above 2 pixels, within 2 pixels of one another) share one collection, each entry screened
+//     against the four at once.
 //
-// Cost on the Andorra OSM graph (50 579 segments), whole network box: see bench_isochrone
-// (BM_RasterSnap vs BM_SnapIndexPerPixel, BM_RasterSnapperBuild).
+// Cost on the Andorra OSM graph (50 579 segments): bench_isochrone BM_RasterSnapperBuild,
+// BM_RasterSnap (whole network box) vs BM_SnapIndexPerPixel, BM_Isochrone15minCold;
+// bench/RESULTS.md.
 #pragma once
 
 #include <cstdint>
