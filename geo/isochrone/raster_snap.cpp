@@ -6,6 +6,10 @@
 #include <limits>
 #include <stdexcept>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "geo/routing/road_network.h"
 
 namespace maillage::geo {
@@ -76,7 +80,13 @@ inline V4f load4(const float* p) {
     std::memcpy(&v, p, sizeof v);
     return v;
 }
-inline bool none(V4i m) { return (m[0] | m[1] | m[2] | m[3]) == 0; }
+inline bool none(V4i m) {
+#if defined(__SSE2__)
+    return _mm_movemask_ps(_mm_castsi128_ps(reinterpret_cast<__m128i>(m))) == 0;  // one instruction
+#else
+    return (m[0] | m[1] | m[2] | m[3]) == 0;
+#endif
+}
 
 // Squared float distance from (px, py) to a segment, the same formula as the vector one below.
 inline float screen_d2(const Proto& g, float px, float py) {
@@ -321,6 +331,14 @@ void RasterSnapper::snap(const RasterGrid& grid, double radius_m, RasterSnaps& o
         en.inv_len2[k] = g.inv_len2;
         en.segment[k] = q;
     }
+    // Raw views: the hot loops below then keep them in registers (the candidate vectors they
+    // append to could otherwise alias the entries' vectors).
+    const float* const e_ax = en.ax.data();
+    const float* const e_ay = en.ay.data();
+    const float* const e_dx = en.dx.data();
+    const float* const e_dy = en.dy.data();
+    const float* const e_inv_len2 = en.inv_len2.data();
+    const std::uint32_t* const e_segment = en.segment.data();
 
     // 2. Centres row by row. Float screen: entries' coordinates are within max(bw, bh) bins
     // of the bins' origin, rounded to ~6e-8 of that; a float distance differs from the exact
@@ -420,9 +438,9 @@ void RasterSnapper::snap(const RasterGrid& grid, double radius_m, RasterSnaps& o
             const auto end = static_cast<std::int32_t>(runs[k].end);
             for (auto e = static_cast<std::int32_t>(runs[k].first); e < end; e += kLanes) {
                 const auto u = std::size_t(e);
-                const V4f ex = vx - load4(&en.ax[u]), ey = vy - load4(&en.ay[u]);
-                const V4f dx = load4(&en.dx[u]), dy = load4(&en.dy[u]);
-                V4f t = (ex * dx + ey * dy) * load4(&en.inv_len2[u]);
+                const V4f ex = vx - load4(e_ax + u), ey = vy - load4(e_ay + u);
+                const V4f dx = load4(e_dx + u), dy = load4(e_dy + u);
+                V4f t = (ex * dx + ey * dy) * load4(e_inv_len2 + u);
                 t = t < splat(0.0f) ? splat(0.0f) : t;
                 t = t > splat(1.0f) ? splat(1.0f) : t;
                 const V4f qx = t * dx - ex, qy = t * dy - ey;
@@ -431,7 +449,7 @@ void RasterSnapper::snap(const RasterGrid& grid, double radius_m, RasterSnaps& o
                 if (none(pass)) continue;
                 for (int l = 0; l < kLanes; ++l) {
                     if (pass[l] == 0) continue;
-                    candidates.push_back({d2[l], en.segment[u + std::size_t(l)]});
+                    candidates.push_back({d2[l], e_segment[u + std::size_t(l)]});
                     if (d2[l] < least2) {
                         least2 = d2[l];
                         reach = reach_of(least2);
@@ -465,9 +483,9 @@ void RasterSnapper::snap(const RasterGrid& grid, double radius_m, RasterSnaps& o
             const double gap = std::max(0.0, runs[k].a - off);
             if (gap * gap > widest2) break;
             for (std::uint32_t e = runs[k].first; e < runs[k].end; ++e) {
-                const float dx = en.dx[e], dy = en.dy[e], ey = py - en.ay[e];
-                const V4f ex = px - splat(en.ax[e]);
-                V4f t = (ex * splat(dx) + splat(ey * dy)) * splat(en.inv_len2[e]);
+                const float dx = e_dx[e], dy = e_dy[e], ey = py - e_ay[e];
+                const V4f ex = px - splat(e_ax[e]);
+                V4f t = (ex * splat(dx) + splat(ey * dy)) * splat(e_inv_len2[e]);
                 t = t < splat(0.0f) ? splat(0.0f) : t;
                 t = t > splat(1.0f) ? splat(1.0f) : t;
                 const V4f qx = t * splat(dx) - ex, qy = t * splat(dy) - splat(ey);
@@ -477,7 +495,7 @@ void RasterSnapper::snap(const RasterGrid& grid, double radius_m, RasterSnaps& o
                 bool closer = false;
                 for (int l = 0; l < kLanes; ++l) {
                     if (pass[l] == 0) continue;
-                    s.candidates[std::size_t(l)].push_back({d2[l], en.segment[e]});
+                    s.candidates[std::size_t(l)].push_back({d2[l], e_segment[e]});
                     if (d2[l] < least2[l]) {
                         least2[l] = d2[l];
                         const Reach reach = reach_of(least2[l]);
