@@ -310,7 +310,7 @@ void RasterSnapper::snap(const RasterGrid& grid, double radius_m, RasterSnaps& o
     }
     // Counting sort of the (bin, segment) keys by bin, then the entries in that order.
     const std::size_t bins = std::size_t(bw) * std::size_t(bh);
-    s.bin_first.assign(bins + 1, 0);
+    s.bin_first.assign(bins + 1 + std::size_t(bw), 0);  // + a sentinel row, all equal to the total
     const std::uint64_t* keys = s.listed.data();
     for (std::size_t k = 0; k < listed; ++k) ++s.bin_first[(keys[k] >> 32) + 1];
     for (std::size_t k = 1; k <= bins; ++k) s.bin_first[k] += s.bin_first[k - 1];
@@ -318,7 +318,7 @@ void RasterSnapper::snap(const RasterGrid& grid, double radius_m, RasterSnaps& o
     // Each bin filled from its end backwards (bin_first[k + 1] counts down to bin k's start).
     for (std::size_t k = 0; k < listed; ++k) s.sorted[--s.bin_first[(keys[k] >> 32) + 1]] = static_cast<std::uint32_t>(keys[k]);
     for (std::size_t k = 0; k < bins; ++k) s.bin_first[k] = s.bin_first[k + 1];
-    s.bin_first[bins] = static_cast<std::uint32_t>(listed);
+    std::fill(s.bin_first.begin() + std::ptrdiff_t(bins), s.bin_first.end(), static_cast<std::uint32_t>(listed));
     Entries& en = s.entries;
     en.resize(listed);
     for (std::size_t k = 0; k < listed; ++k) {
@@ -348,6 +348,7 @@ void RasterSnapper::snap(const RasterGrid& grid, double radius_m, RasterSnaps& o
     const double max2 = radius_m * radius_m;
     s.below.assign(std::size_t(grid.nx), kNone);
     const std::uint32_t* bin_first = s.bin_first.data();
+    const std::uint32_t* sentinel = bin_first + bins;
     const std::uint32_t* selected = s.selected.data();
     const Proto* proto = s.proto.data();
     const bool odd = split == 1;
@@ -382,20 +383,20 @@ void RasterSnapper::snap(const RasterGrid& grid, double radius_m, RasterSnaps& o
         if (s.runs.size() < 2 * std::size_t(a_max) + 2) s.runs.resize(2 * std::size_t(a_max) + 2);
         Run* runs = s.runs.data();
         std::size_t count = 0;
+        const int even = odd ? 0 : 1;
+        const int down_rows = rc - even + 1;  // rows rc - even - a below, for a < down_rows
+        const int up_first = 1 - even;        // rows rc + a above, for up_first <= a < bh - rc
         for (int a = 0; a <= a_max; ++a) {
             const double gap = std::max(0.0, a - off);
             const int kx = static_cast<int>(std::sqrt(std::max(0.0, limit2 - gap * gap)) + off);
-            const int c0 = std::max(0, cf - kx - (odd ? 0 : 1)), c1 = std::min(bw - 1, cl + kx);
-            const int down = rc - a - (odd ? 0 : 1), up = rc + a;
-            const bool down_ok = down >= 0, up_ok = up < bh && !(odd && a == 0);
-            const std::size_t bd = std::size_t(down_ok ? down : 0) * std::size_t(bw);
-            const std::size_t bu = std::size_t(up_ok ? up : 0) * std::size_t(bw);
-            const std::uint32_t d0 = bin_first[bd + std::size_t(c0)], d1 = down_ok ? bin_first[bd + std::size_t(c1) + 1] : d0;
-            const std::uint32_t u0 = bin_first[bu + std::size_t(c0)], u1 = up_ok ? bin_first[bu + std::size_t(c1) + 1] : u0;
-            runs[count] = {d0, d1, a};
-            count += d1 > d0 ? 1 : 0;
-            runs[count] = {u0, u1, a};
-            count += u1 > u0 ? 1 : 0;
+            const int c0 = std::max(0, cf - kx - even), c1 = std::min(bw - 1, cl + kx) + 1;
+            // Rows outside the bins read the constant sentinel row (an empty run).
+            const std::uint32_t* d = a < down_rows ? bin_first + std::size_t(rc - even - a) * std::size_t(bw) : sentinel;
+            const std::uint32_t* u = a >= up_first && a < bh - rc ? bin_first + std::size_t(rc + a) * std::size_t(bw) : sentinel;
+            runs[count] = {d[c0], d[c1], a};
+            count += d[c1] > d[c0] ? 1 : 0;
+            runs[count] = {u[c0], u[c1], a};
+            count += u[c1] > u[c0] ? 1 : 0;
         }
         return count;
     };
