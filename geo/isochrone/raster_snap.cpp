@@ -385,14 +385,16 @@ void RasterSnapper::snap(const RasterGrid& grid, double radius_m, RasterSnaps& o
         std::size_t count = 0;
         const int even = odd ? 0 : 1;
         const int down_rows = rc - even + 1;  // rows rc - even - a below, for a < down_rows
-        const int up_first = 1 - even;        // rows rc + a above, for up_first <= a < bh - rc
-        for (int a = 0; a <= a_max; ++a) {
+        const auto up_first = static_cast<unsigned>(1 - even);  // rows rc + a above, for up_first <= a < bh - rc
+        const auto up_span = static_cast<unsigned>(bh - rc) - up_first;
+        std::ptrdiff_t down_at = std::ptrdiff_t(rc - even) * bw, up_at = std::ptrdiff_t(rc) * bw;  // row starts
+        for (int a = 0; a <= a_max; ++a, down_at -= bw, up_at += bw) {
             const double gap = std::max(0.0, a - off);
             const int kx = static_cast<int>(std::sqrt(std::max(0.0, limit2 - gap * gap)) + off);
             const int c0 = std::max(0, cf - kx - even), c1 = std::min(bw - 1, cl + kx) + 1;
             // Rows outside the bins read the constant sentinel row (an empty run).
-            const std::uint32_t* d = a < down_rows ? bin_first + std::size_t(rc - even - a) * std::size_t(bw) : sentinel;
-            const std::uint32_t* u = a >= up_first && a < bh - rc ? bin_first + std::size_t(rc + a) * std::size_t(bw) : sentinel;
+            const std::uint32_t* d = a < down_rows ? bin_first + down_at : sentinel;
+            const std::uint32_t* u = static_cast<unsigned>(a) - up_first < up_span ? bin_first + up_at : sentinel;
             runs[count] = {d[c0], d[c1], a};
             count += d[c1] > d[c0] ? 1 : 0;
             runs[count] = {u[c0], u[c1], a};
