@@ -60,23 +60,40 @@ IsochroneEngine::IsochroneEngine(const routing::RoadNetwork& network, double pix
     tile_nodes_.resize(tile_done_.size() * kTileNodes);
     tile_node_count_.assign(tile_done_.size(), 0);
     // Boxes of the edges around each node, as float offsets rounded outwards by 1 m (float
-    // keeps ~1e-3 m at 10 km, far inside that margin).
+    // keeps ~1e-3 m at 10 km, far inside that margin), and the fastest planar pace away from
+    // the node along them: a position s metres along an edge is at most s metres from its end
+    // and takes at least s / (planar length / edge time) seconds to reach from it.
     const auto xy = network.node_xy();
     std::vector<Box> boxes(network.node_count());
+    std::vector<double> speed(network.node_count(), 0.0);
     for (routing::NodeId v = 0; v < network.node_count(); ++v) boxes[v].extend(xy[v]);
     for (routing::EdgeId e = 0; e < network.edge_count(); ++e) {
-        const Box shape = edge_box(network, e);
+        Box shape;
+        double planar_m = 0.0;
+        XY previous{};
+        bool first = true;
+        for (const XY p : network.edge_shape(e)) {
+            shape.extend(p);
+            if (!first) planar_m += std::hypot(p.x - previous.x, p.y - previous.y);
+            previous = p;
+            first = false;
+        }
+        const double quickest_s = std::min(finite_or_inf(network.edge_forward_seconds()[e]),
+                                           finite_or_inf(network.edge_backward_seconds()[e]));
+        const double edge_speed = quickest_s > 0.0 ? planar_m / quickest_s : routing::kInfSeconds;
         for (const routing::NodeId v : edge_ends_[e]) {
             boxes[v].extend({shape.min_x, shape.min_y});
             boxes[v].extend({shape.max_x, shape.max_y});
+            if (std::isfinite(quickest_s)) speed[v] = std::max(speed[v], edge_speed);
         }
     }
-    node_edges_box_.resize(network.node_count());
+    node_reach_.resize(network.node_count());
     for (routing::NodeId v = 0; v < network.node_count(); ++v) {
-        node_edges_box_[v] = {static_cast<float>(boxes[v].min_x - xy[v].x - 1.0),
-                              static_cast<float>(boxes[v].min_y - xy[v].y - 1.0),
-                              static_cast<float>(boxes[v].max_x - xy[v].x + 1.0),
-                              static_cast<float>(boxes[v].max_y - xy[v].y + 1.0)};
+        node_reach_[v] = {static_cast<float>(boxes[v].min_x - xy[v].x - 1.0),
+                          static_cast<float>(boxes[v].min_y - xy[v].y - 1.0),
+                          static_cast<float>(boxes[v].max_x - xy[v].x + 1.0),
+                          static_cast<float>(boxes[v].max_y - xy[v].y + 1.0),
+                          static_cast<float>(speed[v] * (1.0 + 1e-5))};
     }
 }
 
@@ -390,11 +407,13 @@ IsochroneResult IsochroneEngine::compute(std::span<const XY> origins, std::span<
         const double t = dijkstra.seconds(v);
         node_seconds_[v] = t;
         if (t > t_max) continue;
-        const NodeEdgesBox& b = node_edges_box_[v];
-        extent.min_x = std::min(extent.min_x, xy[v].x + b.min_dx);
-        extent.min_y = std::min(extent.min_y, xy[v].y + b.min_dy);
-        extent.max_x = std::max(extent.max_x, xy[v].x + b.max_dx);
-        extent.max_y = std::max(extent.max_y, xy[v].y + b.max_dy);
+        // The node's edges, within the distance its fastest edge covers in the time left.
+        const NodeReach& b = node_reach_[v];
+        const double r = (t_max - t) * static_cast<double>(b.speed_m_per_s) + 1.0;
+        extent.min_x = std::min(extent.min_x, xy[v].x + std::max(static_cast<double>(b.min_dx), -r));
+        extent.min_y = std::min(extent.min_y, xy[v].y + std::max(static_cast<double>(b.min_dy), -r));
+        extent.max_x = std::max(extent.max_x, xy[v].x + std::min(static_cast<double>(b.max_dx), r));
+        extent.max_y = std::max(extent.max_y, xy[v].y + std::min(static_cast<double>(b.max_dy), r));
     }
     for (std::size_t s = 0; s < origins.size(); ++s) {
         if (!std::isfinite(search.source_snap_distance_m[s])) continue;

@@ -18,7 +18,7 @@
 // Memory: 22 bytes per pixel of the domain (network box + snap radius; 20 for the cache, 2
 // for the tile lists), allocated up front — 13 MB for the CAPSO lattice at 100 m, 22 MB for a
 // 100 km x 100 km network — plus the snapper's copy of the segments (~100 bytes each: 5 MB for
-// Andorra's 50 579), 9 bytes per edge, and 28 bytes per node (edge boxes and query scratch).
+// Andorra's 50 579), 9 bytes per edge, and 32 bytes per node (edge boxes and speeds, query scratch).
 // Not thread-safe (owns its query scratch and cache): one engine per thread.
 #pragma once
 
@@ -114,11 +114,14 @@ private:
     int lb_ti0_ = 0, lb_tj0_ = 0, lb_nx_ = 0, lb_ny_ = 0;
     std::vector<double> tile_lb_;
     /// Per node: the box of every edge shape incident to it, as offsets from the node in metres
-    /// (rounded outwards). Every position reached through a node lies in its box.
-    struct NodeEdgesBox {
+    /// (rounded outwards), and the largest planar speed (polyline length / quickest allowed
+    /// time, rounded up) of those edges. A position reached through a node within a time
+    /// budget lies in its box, within budget x speed of the node.
+    struct NodeReach {
         float min_dx, min_dy, max_dx, max_dy;
+        float speed_m_per_s;
     };
-    std::vector<NodeEdgesBox> node_edges_box_;
+    std::vector<NodeReach> node_reach_;
     RasterSnaps block_snaps_;  ///< scratch of ensure_snapped
     std::size_t snapped_ = 0;
     routing::NearestSourceQuery query_;
