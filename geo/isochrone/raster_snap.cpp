@@ -273,9 +273,9 @@ void RasterSnapper::snap(const RasterGrid& grid, double radius_m, RasterSnaps& o
         const int pieces = 1 + static_cast<int>(std::min(std::sqrt(len2) * inv_b, kMaxPieces - 1.0));
         if (listed + 4 > s.listed.size()) s.listed.resize(2 * s.listed.size() + 4);
         std::uint64_t* put = s.listed.data();
-        if (pieces == 1) {  // most segments: up to four bins, written without branches
-            const std::uint32_t c0 = column(std::min(g.ax, g.bx)), c1 = column(std::max(g.ax, g.bx));
-            const std::uint32_t r0 = row(std::min(g.ay, g.by)), r1 = row(std::max(g.ay, g.by));
+        const std::uint32_t c0 = column(std::min(g.ax, g.bx)), c1 = column(std::max(g.ax, g.bx));
+        const std::uint32_t r0 = row(std::min(g.ay, g.by)), r1 = row(std::max(g.ay, g.by));
+        if (pieces == 1 && c1 - c0 <= 1 && r1 - r0 <= 1) {  // most segments: <= 2 x 2 bins, no branches
             const std::uint64_t key = (std::uint64_t{r0} * std::uint32_t(bw) + c0) << 32 | q;
             const bool wide = c1 != c0, tall = r1 != r0;
             put[listed] = key;
@@ -292,10 +292,10 @@ void RasterSnapper::snap(const RasterGrid& grid, double radius_m, RasterSnaps& o
         for (int k = 0; k < pieces; ++k) {
             const double t0 = double(k) / pieces, t1 = double(k + 1) / pieces;
             const double x0 = g.ax + t0 * dx, y0 = g.ay + t0 * dy, x1 = g.ax + t1 * dx, y1 = g.ay + t1 * dy;
-            const std::uint32_t c0 = column(std::min(x0, x1)), c1 = column(std::max(x0, x1));
-            const std::uint32_t r0 = row(std::min(y0, y1)), r1 = row(std::max(y0, y1));
-            for (std::uint32_t r = r0; r <= r1; ++r) {
-                for (std::uint32_t c = c0; c <= c1; ++c) {
+            const std::uint32_t p0 = column(std::min(x0, x1)), p1 = column(std::max(x0, x1));
+            const std::uint32_t q0 = row(std::min(y0, y1)), q1 = row(std::max(y0, y1));
+            for (std::uint32_t r = q0; r <= q1; ++r) {
+                for (std::uint32_t c = p0; c <= p1; ++c) {
                     const std::uint64_t key = (std::uint64_t{r} * std::uint32_t(bw) + c) << 32 | q;
                     if (key == last) continue;  // consecutive pieces often share a bin
                     last = key;
