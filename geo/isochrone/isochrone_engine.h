@@ -17,8 +17,10 @@
 // TileNode below and docs/isochrones-coverage.md).
 // Memory: 22 bytes per pixel of the domain (network box + snap radius; 20 for the cache, 2
 // for the tile lists), allocated up front — 13 MB for the CAPSO lattice at 100 m, 22 MB for a
-// 100 km x 100 km network — plus the snapper's copy of the segments (~100 bytes each: 5 MB for
-// Andorra's 50 579), 9 bytes per edge, and 32 bytes per node (edge boxes and speeds, query scratch).
+// 100 km x 100 km network — plus the snapper's copy of the segments (56 bytes each: 2.8 MB for
+// Andorra's 50 579) and its per-thread buffers (~100 bytes per segment in reach of a block,
+// 4 bytes per bin), 9 bytes per edge, and 32 bytes per node (edge boxes and speeds, query
+// scratch).
 // Not thread-safe (owns its query scratch and cache): one engine per thread.
 #pragma once
 
