@@ -59,6 +59,7 @@ IsochroneEngine::IsochroneEngine(const routing::RoadNetwork& network, double pix
     edge_has_source_.assign(edge_ends_.size(), 0);
     tile_nodes_.resize(tile_done_.size() * kTileNodes);
     tile_node_count_.assign(tile_done_.size(), 0);
+    build_core_graph();
     // Boxes of the edges around each node, as float offsets rounded outwards by 1 m (float
     // keeps ~1e-3 m at 10 km, far inside that margin), and the fastest planar pace away from
     // the node along them: a position s metres along an edge is at most s metres from its end
@@ -95,6 +96,63 @@ IsochroneEngine::IsochroneEngine(const routing::RoadNetwork& network, double pix
                           static_cast<float>(boxes[v].max_y - xy[v].y + 1.0),
                           static_cast<float>(speed[v] * (1.0 + 1e-5))};
     }
+}
+
+void IsochroneEngine::build_core_graph() {
+    const routing::RoadNetwork& net = *network_;
+    const routing::NodeId n = net.node_count();
+    // Leaves: nodes whose arcs, both ways, all join one other node that is not a leaf itself.
+    leaf_parent_.assign(n, routing::kInvalidId);
+    std::vector<routing::NodeId> only(n, routing::kInvalidId);
+    std::vector<std::uint8_t> many(n, 0);
+    auto see = [&](routing::NodeId v, routing::NodeId w) {
+        if (w == v) many[v] = 1;
+        else if (only[v] == routing::kInvalidId) only[v] = w;
+        else if (only[v] != w) many[v] = 1;
+    };
+    for (routing::NodeId v = 0; v < n; ++v) {
+        for (std::uint32_t a = net.first_out()[v]; a < net.first_out()[v + 1]; ++a) see(v, net.out_arcs()[a].node);
+        for (std::uint32_t a = net.first_in()[v]; a < net.first_in()[v + 1]; ++a) see(v, net.in_arcs()[a].node);
+    }
+    auto is_leaf = [&](routing::NodeId v) { return many[v] == 0 && only[v] != routing::kInvalidId; };
+    for (routing::NodeId v = 0; v < n; ++v) {
+        if (is_leaf(v) && !is_leaf(only[v])) leaf_parent_[v] = only[v];
+    }
+    // The search graph without the arcs into leaves; per leaf, the quickest arc from and to its
+    // parent in the search direction (+inf if none).
+    const routing::GraphView full = routing::GraphView::of(net, direction_);
+    leaf_in_s_.assign(n, routing::kInfArcSeconds);
+    leaf_out_s_.assign(n, routing::kInfArcSeconds);
+    core_first_out_.assign(static_cast<std::size_t>(n) + 1, 0);
+    core_arcs_.clear();
+    for (routing::NodeId u = 0; u < n; ++u) {
+        for (std::uint32_t a = full.first_out[u]; a < full.first_out[u + 1]; ++a) {
+            const routing::Arc arc = full.arcs[a];
+            if (leaf_parent_[arc.node] == u) {
+                leaf_in_s_[arc.node] = std::min(leaf_in_s_[arc.node], arc.seconds);
+            } else if (leaf_parent_[u] == arc.node) {
+                leaf_out_s_[u] = std::min(leaf_out_s_[u], arc.seconds);
+            } else if (leaf_parent_[u] == routing::kInvalidId) {
+                core_arcs_.push_back(arc);
+            }
+        }
+        core_first_out_[u + 1] = static_cast<std::uint32_t>(core_arcs_.size());
+    }
+    // Leaves by parent (CSR).
+    leaves_first_.assign(static_cast<std::size_t>(n) + 1, 0);
+    for (routing::NodeId v = 0; v < n; ++v) {
+        if (leaf_parent_[v] != routing::kInvalidId) ++leaves_first_[leaf_parent_[v] + 1];
+    }
+    for (routing::NodeId v = 0; v < n; ++v) leaves_first_[v + 1] += leaves_first_[v];
+    leaves_.assign(leaves_first_.back(), 0);
+    {
+        std::vector<std::uint32_t> at(leaves_first_.begin(), leaves_first_.end() - 1);
+        for (routing::NodeId v = 0; v < n; ++v) {
+            if (leaf_parent_[v] != routing::kInvalidId) leaves_[at[leaf_parent_[v]]++] = v;
+        }
+    }
+    leaf_seed_.assign(n, routing::kInfSeconds);
+    core_ = routing::Dijkstra(routing::GraphView{core_first_out_, core_arcs_, full.min_arc_seconds, full.max_arc_seconds});
 }
 
 IsochroneEngine::PixelSnap IsochroneEngine::pixel_snap(routing::EdgeId edge, double fraction,
@@ -376,6 +434,61 @@ RasterGrid IsochroneEngine::tight_window(const RasterGrid& candidates, double t_
             j_hi - j_lo + 1};
 }
 
+void IsochroneEngine::search_core(std::span<const XY> origins, double bound_s, routing::NearestResult& out) {
+    const routing::SnappedPoints sources = routing::snap_points(*network_, origins, snap_);
+    out.source_position = sources.position;
+    out.source_snap_distance_m.assign(origins.size(), routing::kInfSeconds);
+    core_.reset();
+    // A seed on a leaf is kept for the leaf and passed on to its parent (what the full search
+    // does when it settles the leaf: the same double additions).
+    auto seed = [&](routing::NodeId v, double seconds) {
+        if (!std::isfinite(seconds)) return;
+        const routing::NodeId parent = leaf_parent_[v];
+        if (parent == routing::kInvalidId) {
+            core_.add_source(v, seconds);
+            return;
+        }
+        if (seconds < leaf_seed_[v]) {
+            if (std::isinf(leaf_seed_[v])) seeded_leaves_.push_back(v);
+            leaf_seed_[v] = seconds;
+        }
+        core_.add_source(parent, seconds + static_cast<double>(leaf_out_s_[v]));
+    };
+    for (std::size_t s = 0; s < origins.size(); ++s) {
+        const routing::EdgePosition& pos = sources.position[s];
+        if (pos.edge == routing::kInvalidId) continue;
+        out.source_snap_distance_m[s] = pos.distance_m;
+        const routing::EndSeconds ends = routing::position_to_ends(*network_, pos, direction_);
+        seed(network_->edge_tail()[pos.edge], sources.walk_seconds[s] + ends.tail);
+        seed(network_->edge_head()[pos.edge], sources.walk_seconds[s] + ends.head);
+    }
+    core_.run(bound_s);
+    // Core nodes (all within the bound), then the leaves hanging from them (the full search's
+    // relaxation of the parent-to-leaf arc), then the leaves' own seeds; leaves beyond the
+    // bound stay +inf, as the full search would not settle them.
+    const auto settled = core_.settled_nodes();
+    timed_nodes_.assign(settled.begin(), settled.end());
+    for (const routing::NodeId u : settled) {
+        const double t = core_.seconds(u);
+        node_seconds_[u] = t;
+        for (std::uint32_t k = leaves_first_[u]; k < leaves_first_[u + 1]; ++k) {
+            const routing::NodeId leaf = leaves_[k];
+            const double t_leaf = t + static_cast<double>(leaf_in_s_[leaf]);
+            if (!(t_leaf <= bound_s)) continue;
+            node_seconds_[leaf] = t_leaf;
+            timed_nodes_.push_back(leaf);
+        }
+    }
+    for (const routing::NodeId leaf : seeded_leaves_) {
+        const double seeded = leaf_seed_[leaf];
+        leaf_seed_[leaf] = routing::kInfSeconds;
+        if (!(seeded <= bound_s) || !(seeded < node_seconds_[leaf])) continue;
+        if (std::isinf(node_seconds_[leaf])) timed_nodes_.push_back(leaf);
+        node_seconds_[leaf] = seeded;
+    }
+    seeded_leaves_.clear();
+}
+
 IsochroneResult IsochroneEngine::compute(std::span<const XY> origins, std::span<const double> thresholds_s,
                                          const ContourOptions& contour, std::span<const XY> extra_targets) {
     if (thresholds_s.empty()) throw std::invalid_argument("isochrone: no threshold given");
@@ -384,8 +497,19 @@ IsochroneResult IsochroneEngine::compute(std::span<const XY> origins, std::span<
     result.search_bound_s = isochrone_search_bound(t_max);
 
     auto start = std::chrono::steady_clock::now();
-    const routing::NearestResult search =
-        query_.run(origins, extra_targets, result.search_bound_s, snap_, routing::NodeTimes::in_search);
+    // Node times: the nodes reached within the bound, +inf elsewhere (including the sentinel
+    // node of no_edge()). Only the previous query's nodes need resetting.
+    for (const routing::NodeId v : timed_nodes_) node_seconds_[v] = routing::kInfSeconds;
+    routing::NearestResult search;
+    if (extra_targets.empty()) {
+        search_core(origins, result.search_bound_s, search);
+    } else {
+        // Extra targets are timed by routing::NearestSourceQuery (the same model, full graph).
+        search = query_.run(origins, extra_targets, result.search_bound_s, snap_, routing::NodeTimes::in_search);
+        const routing::Dijkstra& dijkstra = query_.dijkstra();
+        timed_nodes_.assign(dijkstra.settled_nodes().begin(), dijkstra.settled_nodes().end());
+        for (const routing::NodeId v : timed_nodes_) node_seconds_[v] = dijkstra.seconds(v);
+    }
     result.origin_snap_distance_m = search.source_snap_distance_m;
     result.extra_seconds = search.seconds;
     if (search.unsnapped_source_count() == origins.size()) {
@@ -393,19 +517,13 @@ IsochroneResult IsochroneEngine::compute(std::span<const XY> origins, std::span<
                          "no isochrone origin lies within " + std::to_string(snap_.max_snap_distance_m) +
                              " m of the road network");
     }
-    // Node times: the settled nodes' (all within the bound), +inf elsewhere, including the
-    // sentinel node of no_edge(). Only the previous query's nodes need resetting.
-    for (const routing::NodeId v : timed_nodes_) node_seconds_[v] = routing::kInfSeconds;
-    const routing::Dijkstra& dijkstra = query_.dijkstra();
-    timed_nodes_.assign(dijkstra.settled_nodes().begin(), dijkstra.settled_nodes().end());
 
     // Every position within t_max lies on an edge around a node reached within t_max, or on an
     // origin's edge; a pixel within t_max is at most `walk_reach` from such a position.
     Box extent;
     const auto xy = network_->node_xy();
     for (const routing::NodeId v : timed_nodes_) {
-        const double t = dijkstra.seconds(v);
-        node_seconds_[v] = t;
+        const double t = node_seconds_[v];
         if (t > t_max) continue;
         // The node's edges, within the distance its fastest edge covers in the time left.
         const NodeReach& b = node_reach_[v];

@@ -26,12 +26,14 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <span>
 #include <vector>
 
 #include "geo/isochrone/isochrone.h"
 #include "geo/isochrone/raster_snap.h"
+#include "geo/routing/dijkstra.h"
 #include "geo/routing/nearest.h"
 
 namespace maillage::geo {
@@ -41,6 +43,9 @@ public:
     /// Throws std::invalid_argument if pixel_m <= 0 or the grid would exceed 50 million pixels.
     IsochroneEngine(const routing::RoadNetwork& network, double pixel_m, routing::Direction direction,
                     routing::SnapOptions snap = {});
+    // Its search holds views of its own arrays: not copyable or movable.
+    IsochroneEngine(const IsochroneEngine&) = delete;
+    IsochroneEngine& operator=(const IsochroneEngine&) = delete;
 
     /// Isochrones for `origins` (Lambert-93); see isochrone.h for the pipeline and contracts.
     /// `extra_targets` are timed by the same search (through routing::NearestSourceQuery).
@@ -126,7 +131,25 @@ private:
     std::vector<NodeReach> node_reach_;
     RasterSnaps block_snaps_;  ///< scratch of ensure_snapped
     std::size_t snapped_ = 0;
-    routing::NearestSourceQuery query_;
+    routing::NearestSourceQuery query_;  ///< used when a query has extra targets
+    // The search without leaves (nodes joined to a single other node, ~20 % of OSM nodes):
+    // a leaf's time is its parent's plus one arc, so the engine's own search settles only the
+    // core and times the leaves after it, with the same additions as the full search. Exactly
+    // the full search's node times (tests compare with routing::nearest_source_times).
+    void build_core_graph();
+    /// Snaps `origins`, searches the core up to bound_s, and sets the node times; fills the
+    /// source fields of `out`.
+    void search_core(std::span<const XY> origins, double bound_s, routing::NearestResult& out);
+    std::vector<std::uint32_t> core_first_out_;
+    std::vector<routing::Arc> core_arcs_;
+    std::vector<routing::NodeId> leaf_parent_;  ///< per node: its parent if a leaf, else kInvalidId
+    std::vector<float> leaf_in_s_;              ///< per leaf: parent -> leaf seconds (search direction)
+    std::vector<float> leaf_out_s_;             ///< per leaf: leaf -> parent seconds
+    std::vector<std::uint32_t> leaves_first_;   ///< per node: its leaves in leaves_ (CSR)
+    std::vector<routing::NodeId> leaves_;
+    std::vector<double> leaf_seed_;             ///< per leaf: the current query's seed, +inf if none
+    std::vector<routing::NodeId> seeded_leaves_;
+    routing::Dijkstra core_{routing::GraphView{}};
     /// Per edge (plus the sentinel no_edge()): its tail and head, interleaved.
     std::vector<std::array<routing::NodeId, 2>> edge_ends_;
     /// Per node (plus the sentinel, always +inf): the current query's node times, seconds.

@@ -157,3 +157,49 @@ TEST(IsochroneEngine, WindowHoldsEveryPixelWithinTheThreshold) {
         }
     }
 }
+
+// Origins on dead ends (the engine's own search leaves out the nodes joined to a single other
+// node and times them afterwards): at a dead end's last node, half-way along a dead-end edge,
+// and next to its junction; the raster must still equal nearest_source_times at every pixel.
+TEST(IsochroneEngine, DeadEndOriginsEqualNearestSourceTimes) {
+    const auto& net = monaco();
+    std::vector<XY> origins;
+    for (routing::EdgeId e = 0; e < net.edge_count() && origins.size() < 6; e += 7) {
+        for (const bool tail_is_end : {true, false}) {
+            const routing::NodeId end = tail_is_end ? net.edge_tail()[e] : net.edge_head()[e];
+            // A dead end: every arc of `end` joins the edge's other node.
+            const routing::NodeId other = tail_is_end ? net.edge_head()[e] : net.edge_tail()[e];
+            bool dead_end = other != end;
+            for (auto a = net.first_out()[end]; a < net.first_out()[end + 1]; ++a) dead_end &= net.out_arcs()[a].node == other;
+            for (auto a = net.first_in()[end]; a < net.first_in()[end + 1]; ++a) dead_end &= net.in_arcs()[a].node == other;
+            if (!dead_end) continue;
+            const XY p = net.node_xy()[end], q = net.node_xy()[other];
+            origins.push_back(origins.size() % 3 == 0   ? p
+                              : origins.size() % 3 == 1 ? XY{(p.x + q.x) / 2, (p.y + q.y) / 2}
+                                                        : XY{q.x + 0.05 * (p.x - q.x), q.y + 0.05 * (p.y - q.y)});
+        }
+    }
+    ASSERT_GE(origins.size(), 6U);
+    for (const auto direction : {routing::Direction::to_source, routing::Direction::from_source}) {
+        IsochroneEngine engine(net, 40.0, direction);
+        for (std::size_t k = 0; k < origins.size(); ++k) {
+            // One dead end at a time, then all of them together.
+            const std::vector<XY> from = k + 1 < origins.size() ? std::vector<XY>{origins[k]} : origins;
+            const std::vector<double> thresholds{90.0, 180.0};
+            const IsochroneResult r = engine.compute(from, thresholds);
+            const auto centres = r.raster.grid.centres();
+            const auto ref = routing::nearest_source_times(net, from, centres, direction, r.search_bound_s);
+            int finite = 0, mismatched = 0;
+            for (std::size_t c = 0; c < centres.size(); ++c) {
+                if (std::isinf(ref.seconds[c])) {
+                    mismatched += std::isinf(r.raster.seconds[c]) ? 0 : 1;
+                    continue;
+                }
+                ++finite;
+                if (!(std::abs(r.raster.seconds[c] - ref.seconds[c]) <= 1e-3)) ++mismatched;
+            }
+            EXPECT_GT(finite, 20) << k;
+            EXPECT_EQ(mismatched, 0) << "origin " << k << ", direction " << routing::to_string(direction);
+        }
+    }
+}
