@@ -132,10 +132,13 @@ private:
     RasterSnaps block_snaps_;  ///< scratch of ensure_snapped
     std::size_t snapped_ = 0;
     routing::NearestSourceQuery query_;  ///< used when a query has extra targets
-    // The search without leaves (nodes joined to a single other node, ~20 % of OSM nodes):
-    // a leaf's time is its parent's plus one arc, so the engine's own search settles only the
-    // core and times the leaves after it, with the same additions as the full search. Exactly
-    // the full search's node times (tests compare with routing::nearest_source_times).
+    // The engine's own search runs on a core graph: without leaves (nodes joined to a single
+    // other node, ~20 % of OSM nodes; a leaf's time is its parent's plus one arc) and with each
+    // chain of nodes joined to exactly two others contracted to one arc per direction (its
+    // interior nodes are timed after the search by two sweeps along the chain, seeds inside it
+    // included). The node times are the full search's: leaves with the same double additions,
+    // chain ends through a float sum of the links (within ~1e-4 s), which tests compare with
+    // routing::nearest_source_times at every pixel.
     void build_core_graph();
     /// Snaps `origins`, searches the core up to bound_s, and sets the node times; fills the
     /// source fields of `out`.
@@ -149,6 +152,27 @@ private:
     std::vector<routing::NodeId> leaves_;
     std::vector<double> leaf_seed_;             ///< per leaf: the current query's seed, +inf if none
     std::vector<routing::NodeId> seeded_leaves_;
+    // Chains: interior nodes (joined to exactly two other non-leaf nodes) between two end nodes.
+    // Chain c's interior nodes are chain_nodes_[chain_first_[c] .. chain_first_[c + 1]) in order
+    // from chain_ends_[c][0]; its links (end, interior..., end) are chain_link_s_[link_first(c)
+    // ...], each {seconds towards the second end, seconds towards the first}, +inf if not allowed.
+    static constexpr std::uint32_t kNoChain = 0xFFFFFFFFu;
+    [[nodiscard]] std::uint32_t link_first(std::uint32_t c) const noexcept { return chain_first_[c] + c; }
+    /// Times the interior nodes of chain c (seeds_only: passes its seeds on to its ends instead).
+    void sweep_chain(std::uint32_t c, double bound_s, bool seeds_only);
+    std::vector<std::uint32_t> chain_of_;       ///< per node: its chain if interior, else kNoChain
+    std::vector<std::uint32_t> chain_first_;
+    std::vector<routing::NodeId> chain_nodes_;
+    std::vector<std::array<routing::NodeId, 2>> chain_ends_;
+    std::vector<std::array<float, 2>> chain_link_s_;
+    std::vector<std::uint32_t> chains_at_first_;  ///< per node: the chains it ends (CSR)
+    std::vector<std::uint32_t> chains_at_;
+    std::vector<std::uint32_t> chain_done_;       ///< per chain: stamp of the last query that timed it
+    std::uint32_t chain_stamp_ = 0;
+    std::vector<double> interior_seed_;           ///< per node: the current query's seed, +inf if none
+    std::vector<routing::NodeId> seeded_interiors_;
+    std::vector<std::uint32_t> seeded_chains_;
+    std::vector<double> chain_scratch_;
     routing::Dijkstra core_{routing::GraphView{}};
     /// Per edge (plus the sentinel no_edge()): its tail and head, interleaved.
     std::vector<std::array<routing::NodeId, 2>> edge_ends_;
