@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstring>
 #include <stdexcept>
 
 #include "geo/routing/road_network.h"
@@ -138,18 +139,18 @@ SnapIndex::SnapIndex(const RoadNetwork& network)
         bucket_first_[i] += bucket_first_[i - 1];
         if (bucket_first_[i] < bucket_first_[i - 1]) throw std::length_error("SnapIndex: more than 2^32 references");
     }
-    refs_.resize(bucket_first_.back());
-    masks_.resize(bucket_first_.back());
+    listings_.resize(std::size_t{bucket_first_.back()} * kListingBytes);
     // Fill each bucket from its end backwards (bucket_first_[b+1] counts down to
     // bucket_first_[b]): no second offset array. Listing order does not change results.
     for_each_ref([&](std::uint32_t bucket, std::uint32_t ref, std::uint8_t mask) {
         const std::uint32_t slot = --bucket_first_[bucket + 1];
-        refs_[slot] = ref;
-        masks_[slot] = mask;
+        std::uint8_t* listing = listings_.data() + std::size_t{slot} * kListingBytes;
+        std::memcpy(listing, &ref, sizeof ref);
+        listing[4] = mask;
     });
     // Now bucket_first_[b+1] == old bucket_first_[b]: shift back by one.
     for (std::size_t b = 0; b + 1 < bucket_first_.size(); ++b) bucket_first_[b] = bucket_first_[b + 1];
-    bucket_first_.back() = static_cast<std::uint32_t>(refs_.size());
+    bucket_first_.back() = static_cast<std::uint32_t>(listings_.size() / kListingBytes);
 }
 
 /// The best hit of one query so far.
@@ -163,7 +164,9 @@ struct SnapIndex::Best {
 void SnapIndex::scan_bucket(XY p, std::size_t bucket, Best& best) const {
     const std::uint32_t end = bucket_first_[bucket + 1];
     for (std::uint32_t k = bucket_first_[bucket]; k < end; ++k) {
-        const std::uint32_t ref = refs_[k];
+        const std::uint8_t* listing = listings_.data() + std::size_t{k} * kListingBytes;
+        std::uint32_t ref;
+        std::memcpy(&ref, listing, sizeof ref);
         EdgeId e = ref;
         std::uint32_t first = 0;
         if (ref >= edge_count_) {
@@ -172,7 +175,7 @@ void SnapIndex::scan_bucket(XY p, std::size_t bucket, Best& best) const {
         }
         // Segments first + j for the bits j of the mask; the points between two listed
         // segments are read in passing (they are contiguous in memory).
-        std::uint32_t mask = masks_[k];
+        std::uint32_t mask = listing[4];
         const auto skip = static_cast<std::uint32_t>(std::countr_zero(mask));
         mask >>= skip;
         std::uint32_t i = first + skip;
@@ -199,7 +202,7 @@ void SnapIndex::scan_bucket(XY p, std::size_t bucket, Best& best) const {
 }
 
 std::optional<EdgePosition> SnapIndex::snap(XY p, double max_distance_m) const {
-    if (refs_.empty() || !std::isfinite(p.x) || !std::isfinite(p.y)) return std::nullopt;
+    if (listings_.empty() || !std::isfinite(p.x) || !std::isfinite(p.y)) return std::nullopt;
     const auto pc = static_cast<std::int64_t>(std::floor((p.x - min_x_) / bucket_size_));
     const auto pr = static_cast<std::int64_t>(std::floor((p.y - min_y_) / bucket_size_));
     Best best;
@@ -228,13 +231,22 @@ std::optional<EdgePosition> SnapIndex::snap(XY p, double max_distance_m) const {
             visit_if_near(pc, pr);
             continue;
         }
-        for (std::int64_t c = pc - ring; c <= pc + ring; ++c) {
-            visit_if_near(c, pr - ring);
-            visit_if_near(c, pr + ring);
-        }
-        for (std::int64_t r = pr - ring + 1; r <= pr + ring - 1; ++r) {
-            visit_if_near(pc - ring, r);
-            visit_if_near(pc + ring, r);
+        // From the middle of each side towards the corners: nearer buckets first, so that the
+        // best hit shrinks early and more of the farther ones are skipped.
+        for (std::int64_t k = 0; k <= ring; ++k) {
+            visit_if_near(pc - k, pr - ring);
+            visit_if_near(pc - k, pr + ring);
+            if (k > 0) {
+                visit_if_near(pc + k, pr - ring);
+                visit_if_near(pc + k, pr + ring);
+            }
+            if (k == ring) break;  // the corners are done by the rows
+            visit_if_near(pc - ring, pr - k);
+            visit_if_near(pc + ring, pr - k);
+            if (k > 0) {
+                visit_if_near(pc - ring, pr + k);
+                visit_if_near(pc + ring, pr + k);
+            }
         }
     }
     if (best.edge == kInvalidId) return std::nullopt;

@@ -12,12 +12,13 @@
 // every edge whose polyline touches it once: a 32-bit reference (the edge itself, or for an
 // edge of more than kChunkSegments segments the chunk of kChunkSegments consecutive segments,
 // whose edge and first segment a chunk table gives) and an 8-bit mask of the segments of that
-// edge or chunk that touch the bucket. The index holds no coordinates: a query reads the
+// edge or chunk that touch the bucket, packed in 5 bytes. The index holds no coordinates: a query reads the
 // points of the listed segments from the network's own arrays. Queries search rings of
 // buckets outwards, skip every bucket farther than the best hit so far and stop as soon as no
 // unvisited bucket can hold anything closer, so the answer is exact (the true nearest
-// segment), not approximate. Memory: 4 bytes per bucket + 5 bytes per (edge, bucket) listing
-// (see docs/routing.md, "Speed and memory").
+// segment), not approximate. Rings are walked from the middle of each side towards the
+// corners (nearer buckets first). Memory: 4 bytes per bucket + 5 bytes per (edge or chunk,
+// bucket) listing (see docs/routing.md, "Speed and memory").
 #pragma once
 
 #include <cstdint>
@@ -54,9 +55,8 @@ public:
     /// Heap bytes of the index (bucket offsets, references and masks, chunk table), capacities
     /// counted.
     [[nodiscard]] std::size_t memory_bytes() const noexcept {
-        return (bucket_first_.capacity() + refs_.capacity() + chunk_edge_.capacity() + chunk_first_.capacity()) *
-                   sizeof(std::uint32_t) +
-               masks_.capacity();
+        return (bucket_first_.capacity() + chunk_edge_.capacity() + chunk_first_.capacity()) * sizeof(std::uint32_t) +
+               listings_.capacity();
     }
 
     /// Edges with more segments than this are listed by chunks of this many segments (one mask
@@ -90,14 +90,16 @@ private:
     double min_x_ = 0, min_y_ = 0, bucket_size_ = 1;
     std::int64_t columns_ = 1, rows_ = 1;
     std::uint32_t edge_count_ = 0;
-    /// columns*rows+1 offsets into refs_: bucket b lists refs_[bucket_first_[b] .. [b+1]).
+    /// columns*rows+1 offsets into the listings: bucket b holds listings bucket_first_[b] ..
+    /// bucket_first_[b+1]-1.
     std::vector<std::uint32_t> bucket_first_;
-    /// r < edge_count_: edge r (segments from 0); otherwise chunk c = r - edge_count_: edge
-    /// chunk_edge_[c], segments from chunk_first_[c].
-    std::vector<std::uint32_t> refs_;
-    /// Per reference: bit i set when segment first + i of that edge or chunk touches the bucket
-    /// (the only segments a query tests for this listing).
-    std::vector<std::uint8_t> masks_;
+    /// kListingBytes bytes per listing, packed (one cache line serves a bucket): a 32-bit
+    /// reference r, native byte order — r < edge_count_: edge r, segments from 0; otherwise
+    /// chunk c = r - edge_count_: edge chunk_edge_[c], segments from chunk_first_[c] — then an
+    /// 8-bit mask: bit i set when segment first + i touches the bucket (the only segments a
+    /// query tests for this listing).
+    static constexpr std::size_t kListingBytes = 5;
+    std::vector<std::uint8_t> listings_;
     std::vector<EdgeId> chunk_edge_;
     std::vector<std::uint32_t> chunk_first_;
 };
