@@ -133,24 +133,55 @@ SnapIndex::SnapIndex(const RoadNetwork& network)
             }
         }
     };
-    bucket_first_.assign(static_cast<std::size_t>(columns_ * rows_ + 1), 0);
-    for_each_ref([&](std::uint32_t bucket, std::uint32_t, std::uint8_t) { ++bucket_first_[bucket + 1]; });
-    for (std::size_t i = 1; i < bucket_first_.size(); ++i) {
-        bucket_first_[i] += bucket_first_[i - 1];
-        if (bucket_first_[i] < bucket_first_[i - 1]) throw std::length_error("SnapIndex: more than 2^32 references");
+    // Bucket b's listings start at group_first_[b >> group_shift_] + bucket_offset_[b] (b = n is
+    // a sentinel: the end of the last bucket). With groups of 16 buckets the offsets fit in 16
+    // bits unless 16 buckets hold more than 65,535 listings; then (never seen on real data)
+    // every bucket is its own group and the offsets stay 0. No array of 32-bit offsets per
+    // bucket is ever allocated, so the build's peak is the final index.
+    const auto n = static_cast<std::size_t>(columns_ * rows_);
+    bucket_offset_.assign(n + 1, 0);
+    bool fits = true;
+    for_each_ref([&](std::uint32_t bucket, std::uint32_t, std::uint8_t) {
+        if (bucket_offset_[bucket] == 0xFFFF) fits = false;
+        else ++bucket_offset_[bucket];
+    });
+    std::uint64_t total = 0;
+    if (fits) {  // counts → offsets from the group's start to each bucket's end
+        group_first_.assign((n >> kGroupShift) + 1, 0);
+        for (std::size_t b = 0; b <= n && fits; ++b) {
+            if ((b & ((std::size_t{1} << kGroupShift) - 1)) == 0) group_first_[b >> kGroupShift] = static_cast<std::uint32_t>(total);
+            total += bucket_offset_[b];
+            const std::uint64_t offset = total - group_first_[b >> kGroupShift];
+            if (offset > 0xFFFF || total > 0xFFFFFFFF) fits = false;
+            else bucket_offset_[b] = static_cast<std::uint16_t>(offset);
+        }
+        if (total > 0xFFFFFFFF) throw std::length_error("SnapIndex: more than 2^32 listings");
     }
-    listings_.resize(std::size_t{bucket_first_.back()} * kListingBytes);
-    // Fill each bucket from its end backwards (bucket_first_[b+1] counts down to
-    // bucket_first_[b]): no second offset array. Listing order does not change results.
+    if (fits) {
+        group_shift_ = kGroupShift;
+    } else {
+        group_shift_ = 0;
+        std::fill(bucket_offset_.begin(), bucket_offset_.end(), std::uint16_t{0});
+        group_first_.assign(n + 1, 0);  // counts, then the end of each bucket
+        for_each_ref([&](std::uint32_t bucket, std::uint32_t, std::uint8_t) { ++group_first_[bucket]; });
+        total = 0;
+        for (std::size_t b = 0; b <= n; ++b) {
+            total += group_first_[b];
+            if (total > 0xFFFFFFFF) throw std::length_error("SnapIndex: more than 2^32 listings");
+            group_first_[b] = static_cast<std::uint32_t>(total);
+        }
+    }
+    listings_.resize(static_cast<std::size_t>(total) * kListingBytes);
+    // Fill each bucket from its end backwards: the end offset counts down to the bucket's start.
+    // Listing order does not change results.
     for_each_ref([&](std::uint32_t bucket, std::uint32_t ref, std::uint8_t mask) {
-        const std::uint32_t slot = --bucket_first_[bucket + 1];
+        const std::uint32_t slot = group_shift_ != 0
+                                       ? group_first_[bucket >> group_shift_] + --bucket_offset_[bucket]
+                                       : --group_first_[bucket];
         std::uint8_t* listing = listings_.data() + std::size_t{slot} * kListingBytes;
         std::memcpy(listing, &ref, sizeof ref);
         listing[4] = mask;
     });
-    // Now bucket_first_[b+1] == old bucket_first_[b]: shift back by one.
-    for (std::size_t b = 0; b + 1 < bucket_first_.size(); ++b) bucket_first_[b] = bucket_first_[b + 1];
-    bucket_first_.back() = static_cast<std::uint32_t>(listings_.size() / kListingBytes);
 }
 
 /// The best hit of one query so far.
@@ -162,8 +193,8 @@ struct SnapIndex::Best {
 };
 
 void SnapIndex::scan_bucket(XY p, std::size_t bucket, Best& best) const {
-    const std::uint32_t end = bucket_first_[bucket + 1];
-    for (std::uint32_t k = bucket_first_[bucket]; k < end; ++k) {
+    const std::uint32_t end = first_listing(bucket + 1);
+    for (std::uint32_t k = first_listing(bucket); k < end; ++k) {
         const std::uint8_t* listing = listings_.data() + std::size_t{k} * kListingBytes;
         std::uint32_t ref;
         std::memcpy(&ref, listing, sizeof ref);

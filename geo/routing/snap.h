@@ -55,8 +55,8 @@ public:
     /// Heap bytes of the index (bucket offsets, references and masks, chunk table), capacities
     /// counted.
     [[nodiscard]] std::size_t memory_bytes() const noexcept {
-        return (bucket_first_.capacity() + chunk_edge_.capacity() + chunk_first_.capacity()) * sizeof(std::uint32_t) +
-               listings_.capacity();
+        return (group_first_.capacity() + chunk_edge_.capacity() + chunk_first_.capacity()) * sizeof(std::uint32_t) +
+               bucket_offset_.capacity() * sizeof(std::uint16_t) + listings_.capacity();
     }
 
     /// Edges with more segments than this are listed by chunks of this many segments (one mask
@@ -90,9 +90,17 @@ private:
     double min_x_ = 0, min_y_ = 0, bucket_size_ = 1;
     std::int64_t columns_ = 1, rows_ = 1;
     std::uint32_t edge_count_ = 0;
-    /// columns*rows+1 offsets into the listings: bucket b holds listings bucket_first_[b] ..
-    /// bucket_first_[b+1]-1.
-    std::vector<std::uint32_t> bucket_first_;
+    /// Bucket b holds listings first_listing(b) .. first_listing(b+1)-1: the first listing of
+    /// its group of 2^group_shift_ buckets plus a 16-bit offset (6 bytes per 16 buckets less
+    /// than 32-bit offsets per bucket). group_shift_ is kGroupShift, or 0 (offsets all 0) if
+    /// a group holds more than 65,535 listings.
+    [[nodiscard]] std::uint32_t first_listing(std::size_t b) const noexcept {
+        return group_first_[b >> group_shift_] + bucket_offset_[b];
+    }
+    static constexpr int kGroupShift = 4;
+    int group_shift_ = kGroupShift;
+    std::vector<std::uint32_t> group_first_;
+    std::vector<std::uint16_t> bucket_offset_;  ///< columns*rows+1 (the last: the end sentinel)
     /// kListingBytes bytes per listing, packed (one cache line serves a bucket): a 32-bit
     /// reference r, native byte order — r < edge_count_: edge r, segments from 0; otherwise
     /// chunk c = r - edge_count_: edge chunk_edge_[c], segments from chunk_first_[c] — then an

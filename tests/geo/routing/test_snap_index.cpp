@@ -212,5 +212,26 @@ TEST(SnapIndex, GridOfBentEdges) {
     expect_same_answers(net, points, 2000.0);
 }
 
+TEST(SnapIndex, MoreListingsThanSixteenBitOffsetsHold) {
+    // 70,000 parallel roads between two nodes 40 m apart, all in a few buckets: more than
+    // 65,535 listings in one group of buckets, so the index falls back to one 32-bit offset per
+    // bucket. The answers must not change.
+    EdgeList el;
+    const NodeId a = el.add_node({652'000.0, 6'862'000.0}), b = el.add_node({652'040.0, 6'862'000.0});
+    const std::uint8_t cls = el.class_index("road");
+    for (int k = 0; k < 70'000; ++k) {
+        const double bulge = 0.0005 * (k % 20'000) * (k % 2 ? 1.0 : -1.0);  // -10 .. 10 m
+        const std::vector<XY> shape{el.node_xy[a], {652'020.0, 6'862'000.0 + bulge}, el.node_xy[b]};
+        el.add_edge(a, b, 3.0F, 3.0F, 40.0F, cls, shape);
+    }
+    const RoadNetwork net = RoadNetwork::build(std::move(el), meta());
+    ASSERT_EQ(net.edge_count(), 70'000U);
+    std::vector<XY> points;
+    std::mt19937 rng(3);
+    std::uniform_real_distribution<double> x(651'950.0, 652'090.0), y(6'861'950.0, 6'862'050.0);
+    for (int k = 0; k < 150; ++k) points.push_back({x(rng), y(rng)});
+    expect_same_answers(net, points, 100.0);
+}
+
 }  // namespace
 }  // namespace maillage::geo::routing
