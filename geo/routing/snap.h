@@ -17,8 +17,9 @@
 // buckets outwards, skip every bucket farther than the best hit so far and stop as soon as no
 // unvisited bucket can hold anything closer, so the answer is exact (the true nearest
 // segment), not approximate. Rings are walked from the middle of each side towards the
-// corners (nearer buckets first). Memory: 4 bytes per bucket + 5 bytes per (edge or chunk,
-// bucket) listing (see docs/routing.md, "Speed and memory").
+// corners (nearer buckets first). Memory: 2.25 bytes per bucket (16-bit offsets + a 32-bit
+// start per 16 buckets) + 5 bytes per (edge or chunk, bucket) listing (see docs/routing.md,
+// "Speed and memory").
 #pragma once
 
 #include <cstdint>
