@@ -135,7 +135,7 @@ SnapIndex::SnapIndex(const RoadNetwork& network)
     };
     // Bucket b's listings start at group_first_[b >> group_shift_] + bucket_offset_[b] (b = n is
     // a sentinel: the end of the last bucket). With groups of 16 buckets the offsets fit in 16
-    // bits unless 16 buckets hold more than 65,535 listings; then (never seen on real data)
+    // bits unless 16 buckets hold more than 65,535 listings; then (a pathological density)
     // every bucket is its own group and the offsets stay 0. No array of 32-bit offsets per
     // bucket is ever allocated, so the build's peak is the final index.
     const auto n = static_cast<std::size_t>(columns_ * rows_);
