@@ -61,6 +61,8 @@ IsochroneRequest request(double pixel_m) {
 // Timing split and size of the last query, printed beside Google Benchmark's times.
 void report(benchmark::State& state, const IsochroneResult& last) {
     state.counters["pixels"] = static_cast<double>(last.raster.grid.size());
+    state.counters["timed_px"] = static_cast<double>(
+        std::count_if(last.raster.seconds.begin(), last.raster.seconds.end(), [](float t) { return std::isfinite(t); }));
     state.counters["search_ms"] = last.search_ms;
     state.counters["raster_ms"] = last.raster_ms;
     state.counters["contour_ms"] = last.contour_ms;

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "geo/core/error.h"
+#include "geo/routing/dijkstra.h"
 #include "geo/routing/road_network.h"
 #include "geo/routing/snap.h"
 
@@ -21,11 +22,11 @@ double elapsed_ms(std::chrono::steady_clock::time_point since) {
 double finite_or_inf(float s) { return std::isfinite(s) ? static_cast<double>(s) : routing::kInfSeconds; }
 double partial(double fraction, double seconds) { return fraction <= 0.0 ? 0.0 : fraction * seconds; }
 
-struct SourceOnEdge {
-    routing::EdgeId edge;
-    double fraction;
-    double walk_seconds;
-};
+Box edge_box(const routing::RoadNetwork& network, routing::EdgeId e) {
+    Box box;
+    for (const XY p : network.edge_shape(e)) box.extend(p);
+    return box;
+}
 
 }  // namespace
 
@@ -42,14 +43,234 @@ IsochroneEngine::IsochroneEngine(const routing::RoadNetwork& network, double pix
     box.extend(network.min_xy());
     box.extend(network.max_xy());
     domain_ = RasterGrid::covering(box.grown(snap.max_snap_distance_m + pixel_m), pixel_m, 50'000'000);
-    cache_edge_.assign(domain_.size(), kNotSnapped);
-    cache_fraction_.assign(domain_.size(), 0.0);
-    cache_walk_s_.assign(domain_.size(), 0.0);
+    cache_.assign(domain_.size(), PixelSnap{kNotSnapped, 0.0F, 0.0F});
+    cache_fraction_.assign(domain_.size(), 0.0F);
+    cache_walk_s_.assign(domain_.size(), 0.0F);
     tiles_x_ = (domain_.nx + kTile - 1) / kTile;
     tiles_y_ = (domain_.ny + kTile - 1) / kTile;
     tile_done_.assign(static_cast<std::size_t>(tiles_x_) * static_cast<std::size_t>(tiles_y_), 0);
-    edge_times_.resize(network.edge_count());
-    edge_has_source_.assign(network.edge_count(), 0);
+    const routing::NodeId sentinel_node = network.node_count();
+    edge_ends_.resize(static_cast<std::size_t>(network.edge_count()) + 1);
+    for (routing::EdgeId e = 0; e < network.edge_count(); ++e) {
+        edge_ends_[e] = {network.edge_tail()[e], network.edge_head()[e]};
+    }
+    edge_ends_.back() = {sentinel_node, sentinel_node};
+    node_seconds_.assign(static_cast<std::size_t>(network.node_count()) + 1, routing::kInfSeconds);
+    edge_has_source_.assign(edge_ends_.size(), 0);
+    tile_nodes_.resize(tile_done_.size() * kTileNodes);
+    tile_node_count_.assign(tile_done_.size(), 0);
+    build_core_graph();
+    // Boxes of the edges around each node, as float offsets rounded outwards by 1 m (float
+    // keeps ~1e-3 m at 10 km, far inside that margin), and the fastest planar pace away from
+    // the node along them: a position s metres along an edge is at most s metres from its end
+    // and takes at least s / (planar length / edge time) seconds to reach from it.
+    const auto xy = network.node_xy();
+    std::vector<Box> boxes(network.node_count());
+    std::vector<double> speed(network.node_count(), 0.0);
+    for (routing::NodeId v = 0; v < network.node_count(); ++v) boxes[v].extend(xy[v]);
+    for (routing::EdgeId e = 0; e < network.edge_count(); ++e) {
+        Box shape;
+        double planar_m = 0.0;
+        XY previous{};
+        bool first = true;
+        for (const XY p : network.edge_shape(e)) {
+            shape.extend(p);
+            if (!first) planar_m += std::hypot(p.x - previous.x, p.y - previous.y);
+            previous = p;
+            first = false;
+        }
+        const double quickest_s = std::min(finite_or_inf(network.edge_forward_seconds()[e]),
+                                           finite_or_inf(network.edge_backward_seconds()[e]));
+        const double edge_speed = quickest_s > 0.0 ? planar_m / quickest_s : routing::kInfSeconds;
+        for (const routing::NodeId v : edge_ends_[e]) {
+            boxes[v].extend({shape.min_x, shape.min_y});
+            boxes[v].extend({shape.max_x, shape.max_y});
+            if (std::isfinite(quickest_s)) speed[v] = std::max(speed[v], edge_speed);
+        }
+    }
+    node_reach_.resize(network.node_count());
+    for (routing::NodeId v = 0; v < network.node_count(); ++v) {
+        node_reach_[v] = {static_cast<float>(boxes[v].min_x - xy[v].x - 1.0),
+                          static_cast<float>(boxes[v].min_y - xy[v].y - 1.0),
+                          static_cast<float>(boxes[v].max_x - xy[v].x + 1.0),
+                          static_cast<float>(boxes[v].max_y - xy[v].y + 1.0),
+                          static_cast<float>(speed[v] * (1.0 + 1e-5))};
+    }
+}
+
+void IsochroneEngine::build_core_graph() {
+    const routing::RoadNetwork& net = *network_;
+    const routing::NodeId n = net.node_count();
+    // Leaves: nodes whose arcs, both ways, all join one other node that is not a leaf itself.
+    leaf_parent_.assign(n, routing::kInvalidId);
+    std::vector<routing::NodeId> only(n, routing::kInvalidId);
+    std::vector<std::uint8_t> many(n, 0);
+    auto see = [&](routing::NodeId v, routing::NodeId w) {
+        if (w == v) many[v] = 1;
+        else if (only[v] == routing::kInvalidId) only[v] = w;
+        else if (only[v] != w) many[v] = 1;
+    };
+    for (routing::NodeId v = 0; v < n; ++v) {
+        for (std::uint32_t a = net.first_out()[v]; a < net.first_out()[v + 1]; ++a) see(v, net.out_arcs()[a].node);
+        for (std::uint32_t a = net.first_in()[v]; a < net.first_in()[v + 1]; ++a) see(v, net.in_arcs()[a].node);
+    }
+    auto is_leaf = [&](routing::NodeId v) { return many[v] == 0 && only[v] != routing::kInvalidId; };
+    for (routing::NodeId v = 0; v < n; ++v) {
+        if (is_leaf(v) && !is_leaf(only[v])) leaf_parent_[v] = only[v];
+    }
+    // Per leaf, the quickest arc from and to its parent in the search direction (+inf if none).
+    const routing::GraphView full = routing::GraphView::of(net, direction_);
+    auto quickest = [&](routing::NodeId from, routing::NodeId to) {
+        float best = routing::kInfArcSeconds;
+        for (std::uint32_t a = full.first_out[from]; a < full.first_out[from + 1]; ++a) {
+            if (full.arcs[a].node == to) best = std::min(best, full.arcs[a].seconds);
+        }
+        return best;
+    };
+    leaf_in_s_.assign(n, routing::kInfArcSeconds);
+    leaf_out_s_.assign(n, routing::kInfArcSeconds);
+    for (routing::NodeId v = 0; v < n; ++v) {
+        if (leaf_parent_[v] == routing::kInvalidId) continue;
+        leaf_in_s_[v] = quickest(leaf_parent_[v], v);
+        leaf_out_s_[v] = quickest(v, leaf_parent_[v]);
+    }
+    // Chains: among the other nodes, those joined (both ways counted) to exactly two others,
+    // leaves aside, are interior nodes of a chain between two junctions; the search goes from
+    // one end to the other in one arc (the sum of the links, when every link is allowed).
+    std::vector<std::array<routing::NodeId, 2>> pair(n, {routing::kInvalidId, routing::kInvalidId});
+    std::vector<std::uint8_t> junction(n, 0);
+    auto see_core = [&](routing::NodeId v, routing::NodeId w) {
+        if (leaf_parent_[w] != routing::kInvalidId) return;  // a leaf hanging from v
+        if (w == v) junction[v] = 1;
+        else if (pair[v][0] == routing::kInvalidId || pair[v][0] == w) pair[v][0] = w;
+        else if (pair[v][1] == routing::kInvalidId || pair[v][1] == w) pair[v][1] = w;
+        else junction[v] = 1;
+    };
+    for (routing::NodeId v = 0; v < n; ++v) {
+        if (leaf_parent_[v] != routing::kInvalidId) continue;
+        for (std::uint32_t a = net.first_out()[v]; a < net.first_out()[v + 1]; ++a) see_core(v, net.out_arcs()[a].node);
+        for (std::uint32_t a = net.first_in()[v]; a < net.first_in()[v + 1]; ++a) see_core(v, net.in_arcs()[a].node);
+    }
+    chain_of_.assign(n, kNoChain);
+    auto interior = [&](routing::NodeId v) {
+        return leaf_parent_[v] == routing::kInvalidId && junction[v] == 0 && pair[v][1] != routing::kInvalidId;
+    };
+    chain_first_.assign(1, 0);
+    chain_nodes_.clear();
+    chain_ends_.clear();
+    chain_link_s_.clear();
+    std::vector<routing::NodeId> sequence;
+    // Walks from end node `start` towards `next` through interior nodes to the other end.
+    auto walk = [&](routing::NodeId start, routing::NodeId next) {
+        const auto chain = static_cast<std::uint32_t>(chain_ends_.size());
+        sequence.assign(1, start);
+        routing::NodeId previous = start, at = next;
+        while (interior(at) && chain_of_[at] == kNoChain && at != start) {
+            chain_of_[at] = chain;
+            sequence.push_back(at);
+            const routing::NodeId after = pair[at][0] == previous ? pair[at][1] : pair[at][0];
+            previous = at;
+            at = after;
+        }
+        sequence.push_back(at);
+        chain_ends_.push_back({start, at});
+        chain_nodes_.insert(chain_nodes_.end(), sequence.begin() + 1, sequence.end() - 1);
+        chain_first_.push_back(static_cast<std::uint32_t>(chain_nodes_.size()));
+        // Links k = 0 .. size - 2: {start -> end direction, end -> start direction}.
+        for (std::size_t k = 0; k + 1 < sequence.size(); ++k) {
+            chain_link_s_.push_back({quickest(sequence[k], sequence[k + 1]), quickest(sequence[k + 1], sequence[k])});
+        }
+    };
+    for (routing::NodeId v = 0; v < n; ++v) {
+        if (leaf_parent_[v] != routing::kInvalidId || interior(v)) continue;
+        auto from_end = [&](routing::NodeId w) {
+            if (interior(w) && chain_of_[w] == kNoChain) walk(v, w);
+        };
+        for (std::uint32_t a = net.first_out()[v]; a < net.first_out()[v + 1]; ++a) from_end(net.out_arcs()[a].node);
+        for (std::uint32_t a = net.first_in()[v]; a < net.first_in()[v + 1]; ++a) from_end(net.in_arcs()[a].node);
+    }
+    // Rings made only of interior nodes: one of their nodes becomes an end.
+    for (routing::NodeId v = 0; v < n; ++v) {
+        if (!interior(v) || chain_of_[v] != kNoChain) continue;
+        junction[v] = 1;
+        walk(v, pair[v][0]);
+    }
+    // Chains by end node (CSR), for timing their interior nodes after a search.
+    chains_at_first_.assign(static_cast<std::size_t>(n) + 1, 0);
+    for (const auto& ends : chain_ends_) {
+        ++chains_at_first_[ends[0] + 1];
+        if (ends[1] != ends[0]) ++chains_at_first_[ends[1] + 1];
+    }
+    for (routing::NodeId v = 0; v < n; ++v) chains_at_first_[v + 1] += chains_at_first_[v];
+    chains_at_.assign(chains_at_first_.back(), 0);
+    {
+        std::vector<std::uint32_t> at(chains_at_first_.begin(), chains_at_first_.end() - 1);
+        for (std::uint32_t c = 0; c < chain_ends_.size(); ++c) {
+            chains_at_[at[chain_ends_[c][0]]++] = c;
+            if (chain_ends_[c][1] != chain_ends_[c][0]) chains_at_[at[chain_ends_[c][1]]++] = c;
+        }
+    }
+    chain_done_.assign(chain_ends_.size(), 0);
+    // The core graph: arcs between end nodes (neither leaves nor interior), and one arc per
+    // chain and direction whose links are all allowed.
+    std::vector<std::vector<routing::Arc>> extra(n);
+    for (std::uint32_t c = 0; c < chain_ends_.size(); ++c) {
+        double forward = 0.0, backward = 0.0;
+        for (std::uint32_t k = link_first(c); k < link_first(c + 1); ++k) {
+            forward += static_cast<double>(chain_link_s_[k][0]);
+            backward += static_cast<double>(chain_link_s_[k][1]);
+        }
+        const auto [a, b] = chain_ends_[c];
+        if (std::isfinite(forward)) extra[a].push_back({b, static_cast<float>(forward)});
+        if (std::isfinite(backward)) extra[b].push_back({a, static_cast<float>(backward)});
+    }
+    core_first_out_.assign(static_cast<std::size_t>(n) + 1, 0);
+    core_arcs_.clear();
+    double lo = routing::kInfSeconds, hi = 0.0;
+    for (routing::NodeId u = 0; u < n; ++u) {
+        if (leaf_parent_[u] == routing::kInvalidId && chain_of_[u] == kNoChain) {
+            for (std::uint32_t a = full.first_out[u]; a < full.first_out[u + 1]; ++a) {
+                const routing::Arc arc = full.arcs[a];
+                if (leaf_parent_[arc.node] == routing::kInvalidId && chain_of_[arc.node] == kNoChain) core_arcs_.push_back(arc);
+            }
+            core_arcs_.insert(core_arcs_.end(), extra[u].begin(), extra[u].end());
+        }
+        core_first_out_[u + 1] = static_cast<std::uint32_t>(core_arcs_.size());
+    }
+    for (const routing::Arc& arc : core_arcs_) {
+        lo = std::min(lo, static_cast<double>(arc.seconds));
+        hi = std::max(hi, static_cast<double>(arc.seconds));
+    }
+    if (core_arcs_.empty()) lo = hi = 1.0;
+    // Leaves by parent (CSR).
+    leaves_first_.assign(static_cast<std::size_t>(n) + 1, 0);
+    for (routing::NodeId v = 0; v < n; ++v) {
+        if (leaf_parent_[v] != routing::kInvalidId) ++leaves_first_[leaf_parent_[v] + 1];
+    }
+    for (routing::NodeId v = 0; v < n; ++v) leaves_first_[v + 1] += leaves_first_[v];
+    leaves_.assign(leaves_first_.back(), 0);
+    {
+        std::vector<std::uint32_t> at(leaves_first_.begin(), leaves_first_.end() - 1);
+        for (routing::NodeId v = 0; v < n; ++v) {
+            if (leaf_parent_[v] != routing::kInvalidId) leaves_[at[leaf_parent_[v]]++] = v;
+        }
+    }
+    leaf_seed_.assign(n, routing::kInfSeconds);
+    interior_seed_.assign(n, routing::kInfSeconds);
+    core_ = routing::Dijkstra(routing::GraphView{core_first_out_, core_arcs_, std::min(lo, full.min_arc_seconds), hi});
+}
+
+IsochroneEngine::PixelSnap IsochroneEngine::pixel_snap(routing::EdgeId edge, double fraction,
+                                                       double distance_m) const {
+    if (edge == routing::kInvalidId) return {no_edge(), 0.0F, 0.0F};
+    const double fwd = finite_or_inf(network_->edge_forward_seconds()[edge]);
+    const double bwd = finite_or_inf(network_->edge_backward_seconds()[edge]);
+    const double walk = snap_.walking_seconds(distance_m);
+    // from_source: tail + g x forward, head + (1 - g) x backward; to_source: the reverse trips.
+    const bool from_source = direction_ == routing::Direction::from_source;
+    const double via_tail = partial(fraction, from_source ? fwd : bwd) + walk;
+    const double via_head = partial(1.0 - fraction, from_source ? bwd : fwd) + walk;
+    return {edge, static_cast<float>(via_tail), static_cast<float>(via_head)};
 }
 
 void IsochroneEngine::ensure_snapped(const RasterGrid& window) {
@@ -90,82 +311,364 @@ void IsochroneEngine::ensure_snapped(const RasterGrid& window) {
                                              static_cast<std::size_t>(I - bi0);
                     const std::size_t to = static_cast<std::size_t>(J) * static_cast<std::size_t>(domain_.nx) +
                                            static_cast<std::size_t>(I);
-                    cache_edge_[to] = block_snaps_.edge[from];
-                    cache_fraction_[to] = block_snaps_.fraction[from];
+                    cache_[to] = pixel_snap(block_snaps_.edge[from], block_snaps_.fraction[from],
+                                            block_snaps_.distance_m[from]);
+                    cache_fraction_[to] = static_cast<float>(block_snaps_.fraction[from]);
                     cache_walk_s_[to] = block_snaps_.edge[from] == routing::kInvalidId
-                                            ? 0.0
-                                            : snap_.walking_seconds(block_snaps_.distance_m[from]);
+                                            ? 0.0F
+                                            : static_cast<float>(snap_.walking_seconds(block_snaps_.distance_m[from]));
                     ++snapped_;
                 }
+            }
+            index_tile(ti, tj);
+        }
+    }
+}
+
+void IsochroneEngine::index_tile(int ti, int tj) {
+    const std::size_t tile = static_cast<std::size_t>(tj) * static_cast<std::size_t>(tiles_x_) + static_cast<std::size_t>(ti);
+    TileNode* list = tile_nodes_.data() + tile * kTileNodes;
+    int count = 0;
+    auto add = [&](routing::NodeId node, float via_s) {
+        if (count == kTileUnbounded || !std::isfinite(via_s)) return;
+        for (int k = 0; k < count; ++k) {
+            if (list[k].node == node) {
+                list[k].via_s = std::min(list[k].via_s, via_s);
+                return;
+            }
+        }
+        if (count == kTileNodes) {
+            count = kTileUnbounded;
+            return;
+        }
+        list[count++] = {node, via_s};
+    };
+    // Runs of pixels on the same edge (the common case) are folded before touching the list.
+    std::uint32_t run_edge = no_edge();
+    float run_tail = 0.0F, run_head = 0.0F;
+    auto flush = [&] {
+        if (run_edge == no_edge()) return;
+        add(edge_ends_[run_edge][0], run_tail);
+        add(edge_ends_[run_edge][1], run_head);
+    };
+    for (int J = tj * kTile; J < std::min(domain_.ny, (tj + 1) * kTile); ++J) {
+        for (int I = ti * kTile; I < std::min(domain_.nx, (ti + 1) * kTile); ++I) {
+            const PixelSnap& p = cache_[static_cast<std::size_t>(J) * static_cast<std::size_t>(domain_.nx) +
+                                        static_cast<std::size_t>(I)];
+            if (p.edge == run_edge) {
+                run_tail = std::min(run_tail, p.via_tail_s);
+                run_head = std::min(run_head, p.via_head_s);
+                continue;
+            }
+            flush();
+            run_edge = p.edge;
+            run_tail = p.via_tail_s;
+            run_head = p.via_head_s;
+        }
+    }
+    flush();
+    tile_node_count_[tile] = static_cast<std::uint8_t>(count);
+}
+
+void IsochroneEngine::bound_tiles(int ti0, int tj0, int ti1, int tj1, double bound_s,
+                                  std::span<const routing::EdgePosition> sources) {
+    lb_ti0_ = ti0;
+    lb_tj0_ = tj0;
+    lb_nx_ = std::max(0, ti1 - ti0);
+    lb_ny_ = std::max(0, tj1 - tj0);
+    tile_lb_.assign(static_cast<std::size_t>(lb_nx_) * static_cast<std::size_t>(lb_ny_), routing::kInfSeconds);
+    for (int tj = tj0; tj < tj1; ++tj) {
+        for (int ti = ti0; ti < ti1; ++ti) {
+            const std::size_t tile =
+                static_cast<std::size_t>(tj) * static_cast<std::size_t>(tiles_x_) + static_cast<std::size_t>(ti);
+            const std::uint8_t count = tile_node_count_[tile];
+            double lb = routing::kInfSeconds;
+            if (count == kTileUnbounded) {
+                lb = tile_minimum(ti, tj);
+            } else {
+                const TileNode* list = tile_nodes_.data() + tile * kTileNodes;
+                for (int k = 0; k < count; ++k) {
+                    lb = std::min(lb, node_seconds_[list[k].node] + static_cast<double>(list[k].via_s));
+                }
+            }
+            tile_lb_[static_cast<std::size_t>(tj - tj0) * static_cast<std::size_t>(lb_nx_) +
+                     static_cast<std::size_t>(ti - ti0)] = lb;
+        }
+    }
+    // Pixels on a source's own edge are reached along it, not through a node, in no less than
+    // the source's walking leg: that bounds the tiles within walking reach of the edge.
+    const double tile_m = kTile * pixel_m_;
+    // A pixel within the bound walks at most this far to its edge.
+    const double reach_m = std::min(snap_.max_snap_distance_m,
+                                    bound_s * snap_.walking_speed_m_per_s / std::max(1.0, snap_.walking_detour_factor));
+    for (const routing::EdgePosition& source : sources) {
+        if (source.edge == routing::kInvalidId) continue;
+        const Box near = edge_box(*network_, source.edge).grown(reach_m);
+        const int a0 = std::max(ti0, static_cast<int>(std::floor((near.min_x - domain_.origin.x) / tile_m)));
+        const int b0 = std::max(tj0, static_cast<int>(std::floor((near.min_y - domain_.origin.y) / tile_m)));
+        const int a1 = std::min(ti1, static_cast<int>(std::floor((near.max_x - domain_.origin.x) / tile_m)) + 1);
+        const int b1 = std::min(tj1, static_cast<int>(std::floor((near.max_y - domain_.origin.y) / tile_m)) + 1);
+        const double walk_s = snap_.walking_seconds(source.distance_m);
+        for (int tj = b0; tj < b1; ++tj) {
+            for (int ti = a0; ti < a1; ++ti) {
+                double& lb = tile_lb_[static_cast<std::size_t>(tj - tj0) * static_cast<std::size_t>(lb_nx_) +
+                                      static_cast<std::size_t>(ti - ti0)];
+                lb = std::min(lb, walk_s);
             }
         }
     }
 }
 
-TimeRaster IsochroneEngine::fill(const routing::NearestResult& search, double bound_s, const RasterGrid& window) {
-    const auto& net = *network_;
-    const bool from_source = direction_ == routing::Direction::from_source;
-
-    // Sources on an edge reach positions of that edge directly (routing/nearest.h).
-    std::vector<SourceOnEdge> on_edge;
+void IsochroneEngine::set_sources(const routing::NearestResult& search) {
+    for (const SourceOnEdge& source : sources_on_edge_) edge_has_source_[source.edge] = 0;
+    sources_on_edge_.clear();
     for (std::size_t s = 0; s < search.source_position.size(); ++s) {
         if (!std::isfinite(search.source_snap_distance_m[s])) continue;
-        on_edge.push_back({search.source_position[s].edge, search.source_position[s].fraction,
-                           snap_.walking_seconds(search.source_snap_distance_m[s])});
+        sources_on_edge_.push_back({search.source_position[s].edge, search.source_position[s].fraction,
+                                    snap_.walking_seconds(search.source_snap_distance_m[s])});
         edge_has_source_[search.source_position[s].edge] = 1;
     }
-    std::sort(on_edge.begin(), on_edge.end(), [](const auto& a, const auto& b) { return a.edge < b.edge; });
+    std::sort(sources_on_edge_.begin(), sources_on_edge_.end(),
+              [](const SourceOnEdge& a, const SourceOnEdge& b) { return a.edge < b.edge; });
+}
 
-    // Per-edge terms of the query, so the pixel loop reads one record per pixel.
-    const auto& node_t = search.node_seconds;  // +inf for nodes not settled within the bound
-    const auto tails = net.edge_tail();
-    const auto heads = net.edge_head();
-    const auto fwd_s = net.edge_forward_seconds();
-    const auto bwd_s = net.edge_backward_seconds();
-    for (routing::EdgeId e = 0; e < net.edge_count(); ++e) {
-        const double fwd = finite_or_inf(fwd_s[e]);
-        const double bwd = finite_or_inf(bwd_s[e]);
-        // from_source: tail + g x forward, head + (1 - g) x backward; to_source: the reverse trips.
-        edge_times_[e] = {node_t[tails[e]], from_source ? fwd : bwd, node_t[heads[e]], from_source ? bwd : fwd};
+double IsochroneEngine::via_sources_on_edge(routing::EdgeId e, double g, double walk_s) const {
+    const bool from_source = direction_ == routing::Direction::from_source;
+    const double fwd = finite_or_inf(network_->edge_forward_seconds()[e]);
+    const double bwd = finite_or_inf(network_->edge_backward_seconds()[e]);
+    double best = routing::kInfSeconds;
+    auto range = std::equal_range(sources_on_edge_.begin(), sources_on_edge_.end(), SourceOnEdge{e, 0, 0},
+                                  [](const SourceOnEdge& a, const SourceOnEdge& b) { return a.edge < b.edge; });
+    for (auto it = range.first; it != range.second; ++it) {
+        const double from = from_source ? it->fraction : g;
+        const double to = from_source ? g : it->fraction;
+        if (to >= from) best = std::min(best, it->walk_seconds + partial(to - from, fwd));
+        if (to <= from) best = std::min(best, it->walk_seconds + partial(from - to, bwd));
     }
+    return best + walk_s;
+}
+
+double IsochroneEngine::tile_minimum(int ti, int tj) const {
+    double lowest = routing::kInfSeconds;
+    for (int J = tj * kTile; J < std::min(domain_.ny, (tj + 1) * kTile); ++J) {
+        const std::size_t row = static_cast<std::size_t>(J) * static_cast<std::size_t>(domain_.nx);
+        for (int I = ti * kTile; I < std::min(domain_.nx, (ti + 1) * kTile); ++I) {
+            lowest = std::min(lowest, pixel_seconds(row + static_cast<std::size_t>(I)));
+        }
+    }
+    return lowest;
+}
+
+TimeRaster IsochroneEngine::fill(double bound_s, const RasterGrid& window) {
+    const double* node_t = node_seconds_.data();
+    const std::array<routing::NodeId, 2>* ends = edge_ends_.data();
+    const std::uint8_t* has_source = edge_has_source_.data();
+    constexpr float kInf = std::numeric_limits<float>::infinity();
 
     const int i0 = static_cast<int>(std::lround((window.origin.x - domain_.origin.x) / pixel_m_));
     const int j0 = static_cast<int>(std::lround((window.origin.y - domain_.origin.y) / pixel_m_));
-    TimeRaster raster{window, std::vector<float>(window.size(), std::numeric_limits<float>::infinity())};
+    TimeRaster raster{window, std::vector<float>(window.size(), kInf)};
     const int i_begin = std::max(0, -i0), i_end = std::min(window.nx, domain_.nx - i0);
     for (int j = 0; j < window.ny; ++j) {
         const int J = j0 + j;
         if (J < 0 || J >= domain_.ny) continue;
         const std::size_t row = static_cast<std::size_t>(J) * static_cast<std::size_t>(domain_.nx) +
                                 static_cast<std::size_t>(i0);
-        const routing::EdgeId* edge = cache_edge_.data() + row;
-        const double* fraction = cache_fraction_.data() + row;
-        const double* walk = cache_walk_s_.data() + row;
+        const PixelSnap* pixel = cache_.data() + row;
         float* out = raster.seconds.data() + static_cast<std::size_t>(j) * static_cast<std::size_t>(window.nx);
-        for (int i = i_begin; i < i_end; ++i) {
-            const routing::EdgeId e = edge[i];
-            if (e == routing::kInvalidId) continue;
-            const EdgeTimes& et = edge_times_[e];
-            const double g = fraction[i];
-            double best = std::min(et.tail_s + partial(g, et.tail_rate_s), et.head_s + partial(1.0 - g, et.head_rate_s));
-            if (edge_has_source_[e] != 0) {
-                const double fwd = finite_or_inf(fwd_s[e]);
-                const double bwd = finite_or_inf(bwd_s[e]);
-                auto range = std::equal_range(on_edge.begin(), on_edge.end(), SourceOnEdge{e, 0, 0},
-                                              [](const auto& a, const auto& b) { return a.edge < b.edge; });
-                for (auto it = range.first; it != range.second; ++it) {
-                    const double from = from_source ? it->fraction : g;
-                    const double to = from_source ? g : it->fraction;
-                    if (to >= from) best = std::min(best, it->walk_seconds + partial(to - from, fwd));
-                    if (to <= from) best = std::min(best, it->walk_seconds + partial(from - to, bwd));
-                }
+        const int tile_j = J / kTile - lb_tj0_;
+        const bool row_bounded = tile_j >= 0 && tile_j < lb_ny_;
+        const double* tile_lb =
+            row_bounded ? tile_lb_.data() + static_cast<std::size_t>(tile_j) * static_cast<std::size_t>(lb_nx_) : nullptr;
+        // Tile by tile along the row: tiles bounded beyond bound_s stay +inf.
+        for (int span_begin = i_begin; span_begin < i_end;) {
+            const int tile_i = (i0 + span_begin) / kTile;
+            const int span_end = std::min(i_end, (tile_i + 1) * kTile - i0);
+            const bool bounded = row_bounded && tile_i >= lb_ti0_ && tile_i < lb_ti0_ + lb_nx_;
+            if (bounded && tile_lb[tile_i - lb_ti0_] > bound_s) {
+                span_begin = span_end;
+                continue;
             }
-            best += walk[i];
-            if (best <= bound_s && std::isfinite(best)) out[i] = static_cast<float>(best);
+            for (int i = span_begin; i < span_end; ++i) {
+                const PixelSnap p = pixel[i];
+                const auto [tail, head] = ends[p.edge];
+                double best = std::min(node_t[tail] + static_cast<double>(p.via_tail_s),
+                                       node_t[head] + static_cast<double>(p.via_head_s));
+                if (has_source[p.edge] != 0) [[unlikely]] {
+                    best = std::min(best, via_sources_on_edge(p.edge, cache_fraction_[row + static_cast<std::size_t>(i)],
+                                                              cache_walk_s_[row + static_cast<std::size_t>(i)]));
+                }
+                out[i] = best <= bound_s ? static_cast<float>(best) : kInf;
+            }
+            span_begin = span_end;
         }
     }
-    for (const SourceOnEdge& s : on_edge) edge_has_source_[s.edge] = 0;
     return raster;
+}
+
+RasterGrid IsochroneEngine::tight_window(const RasterGrid& candidates, double t_max,
+                                         std::span<const routing::EdgePosition> sources) {
+    // The candidate window in domain pixels, and the domain tiles it touches.
+    const int ci0 = static_cast<int>(std::lround((candidates.origin.x - domain_.origin.x) / pixel_m_));
+    const int cj0 = static_cast<int>(std::lround((candidates.origin.y - domain_.origin.y) / pixel_m_));
+    const int ci1 = ci0 + candidates.nx, cj1 = cj0 + candidates.ny;
+    const int ti0 = std::max(0, ci0) / kTile, tj0 = std::max(0, cj0) / kTile;
+    const int ti1 = (std::min(domain_.nx, ci1) + kTile - 1) / kTile;
+    const int tj1 = (std::min(domain_.ny, cj1) + kTile - 1) / kTile;
+    bound_tiles(ti0, tj0, ti1, tj1, isochrone_search_bound(t_max), sources);
+    // The pixels of the tiles that may hold a time <= t_max, grown by one pixel (the contour
+    // interpolates towards the first pixel beyond), within the candidates.
+    int i_lo = ci1, j_lo = cj1, i_hi = ci0 - 1, j_hi = cj0 - 1;
+    for (int tj = tj0; tj < tj1; ++tj) {
+        for (int ti = ti0; ti < ti1; ++ti) {
+            if (!(tile_lb_[static_cast<std::size_t>(tj - tj0) * static_cast<std::size_t>(lb_nx_) +
+                           static_cast<std::size_t>(ti - ti0)] <= t_max))
+                continue;
+            i_lo = std::min(i_lo, ti * kTile - 1);
+            j_lo = std::min(j_lo, tj * kTile - 1);
+            i_hi = std::max(i_hi, (ti + 1) * kTile);
+            j_hi = std::max(j_hi, (tj + 1) * kTile);
+        }
+    }
+    i_lo = std::max(i_lo, ci0);
+    j_lo = std::max(j_lo, cj0);
+    i_hi = std::min(i_hi, ci1 - 1);
+    j_hi = std::min(j_hi, cj1 - 1);
+    if (i_lo > i_hi || j_lo > j_hi) return candidates;  // nothing within t_max: keep the candidates
+    return {{domain_.origin.x + i_lo * pixel_m_, domain_.origin.y + j_lo * pixel_m_}, pixel_m_, i_hi - i_lo + 1,
+            j_hi - j_lo + 1};
+}
+
+void IsochroneEngine::sweep_chain(std::uint32_t c, double bound_s, bool seeds_only) {
+    // The interior nodes' times along the chain, from both ends and from seeds inside it: a
+    // Dijkstra on a path is two sweeps. With `seeds_only`, the ends count as unreached and the
+    // sweeps' arrivals at the ends are returned as seeds for them.
+    const auto [a, b] = chain_ends_[c];
+    const std::uint32_t first = chain_first_[c], last = chain_first_[c + 1];
+    const std::uint32_t link0 = link_first(c);
+    const double from_a = seeds_only ? routing::kInfSeconds : node_seconds_[a];
+    const double from_b = seeds_only ? routing::kInfSeconds : node_seconds_[b];
+    // Forward: a -> interior -> b.
+    double t = from_a;
+    for (std::uint32_t k = first; k < last; ++k) {
+        t = std::min(t + static_cast<double>(chain_link_s_[link0 + (k - first)][0]), interior_seed_[chain_nodes_[k]]);
+        chain_scratch_[k - first] = t;
+    }
+    if (seeds_only) {
+        const double at_b = t + static_cast<double>(chain_link_s_[link0 + (last - first)][0]);
+        if (std::isfinite(at_b)) core_.add_source(b, at_b);
+    }
+    // Backward: b -> interior -> a, then each interior node's time.
+    t = from_b;
+    for (std::uint32_t k = last; k > first; --k) {
+        t = std::min(t + static_cast<double>(chain_link_s_[link0 + (k - first)][1]), interior_seed_[chain_nodes_[k - 1]]);
+        if (!seeds_only) {
+            const double best = std::min(t, chain_scratch_[k - 1 - first]);
+            if (best <= bound_s) {
+                node_seconds_[chain_nodes_[k - 1]] = best;
+                timed_nodes_.push_back(chain_nodes_[k - 1]);
+            }
+        }
+    }
+    if (seeds_only) {
+        const double at_a = t + static_cast<double>(chain_link_s_[link0][1]);
+        if (std::isfinite(at_a)) core_.add_source(a, at_a);
+    }
+}
+
+void IsochroneEngine::search_core(std::span<const XY> origins, double bound_s, routing::NearestResult& out) {
+    const routing::SnappedPoints sources = routing::snap_points(*network_, origins, snap_);
+    out.source_position = sources.position;
+    out.source_snap_distance_m.assign(origins.size(), routing::kInfSeconds);
+    core_.reset();
+    // Seeds: a leaf's is kept for the leaf and passed on to its parent (what the full search
+    // does when it settles the leaf); an interior node's is kept for the chain sweeps, which
+    // also pass it on to the chain's ends.
+    std::vector<std::uint32_t>& seeded_chains = seeded_chains_;
+    auto seed_node = [&](routing::NodeId v, double seconds) {
+        const std::uint32_t chain = chain_of_[v];
+        if (chain == kNoChain) {
+            core_.add_source(v, seconds);
+            return;
+        }
+        if (std::isinf(interior_seed_[v])) seeded_interiors_.push_back(v);
+        interior_seed_[v] = std::min(interior_seed_[v], seconds);
+        seeded_chains.push_back(chain);
+    };
+    auto seed = [&](routing::NodeId v, double seconds) {
+        if (!std::isfinite(seconds)) return;
+        const routing::NodeId parent = leaf_parent_[v];
+        if (parent == routing::kInvalidId) {
+            seed_node(v, seconds);
+            return;
+        }
+        if (seconds < leaf_seed_[v]) {
+            if (std::isinf(leaf_seed_[v])) seeded_leaves_.push_back(v);
+            leaf_seed_[v] = seconds;
+        }
+        const double at_parent = seconds + static_cast<double>(leaf_out_s_[v]);
+        if (std::isfinite(at_parent)) seed_node(parent, at_parent);
+    };
+    for (std::size_t s = 0; s < origins.size(); ++s) {
+        const routing::EdgePosition& pos = sources.position[s];
+        if (pos.edge == routing::kInvalidId) continue;
+        out.source_snap_distance_m[s] = pos.distance_m;
+        const routing::EndSeconds ends = routing::position_to_ends(*network_, pos, direction_);
+        seed(network_->edge_tail()[pos.edge], sources.walk_seconds[s] + ends.tail);
+        seed(network_->edge_head()[pos.edge], sources.walk_seconds[s] + ends.head);
+    }
+    std::sort(seeded_chains.begin(), seeded_chains.end());
+    seeded_chains.erase(std::unique(seeded_chains.begin(), seeded_chains.end()), seeded_chains.end());
+    for (const std::uint32_t c : seeded_chains) {
+        chain_scratch_.resize(std::max<std::size_t>(chain_scratch_.size(), chain_first_[c + 1] - chain_first_[c]));
+        sweep_chain(c, bound_s, true);
+    }
+    core_.run(bound_s);
+    // Core nodes (all within the bound); the interior nodes of the chains at a settled end or
+    // holding a seed; then the leaves hanging from any timed node (the full search's relaxation
+    // of the parent-to-leaf arc) and the leaves' own seeds. Nodes beyond the bound stay +inf,
+    // as the full search would not settle them.
+    const auto settled = core_.settled_nodes();
+    timed_nodes_.assign(settled.begin(), settled.end());
+    for (const routing::NodeId u : settled) node_seconds_[u] = core_.seconds(u);
+    ++chain_stamp_;
+    if (chain_stamp_ == 0) {
+        std::fill(chain_done_.begin(), chain_done_.end(), 0);
+        chain_stamp_ = 1;
+    }
+    auto time_chain = [&](std::uint32_t c) {
+        if (chain_done_[c] == chain_stamp_) return;
+        chain_done_[c] = chain_stamp_;
+        chain_scratch_.resize(std::max<std::size_t>(chain_scratch_.size(), chain_first_[c + 1] - chain_first_[c]));
+        sweep_chain(c, bound_s, false);
+    };
+    for (const routing::NodeId u : settled) {
+        for (std::uint32_t k = chains_at_first_[u]; k < chains_at_first_[u + 1]; ++k) time_chain(chains_at_[k]);
+    }
+    for (const std::uint32_t c : seeded_chains) time_chain(c);
+    for (const routing::NodeId v : seeded_interiors_) interior_seed_[v] = routing::kInfSeconds;
+    seeded_interiors_.clear();
+    seeded_chains.clear();
+    const std::size_t parents = timed_nodes_.size();
+    for (std::size_t p = 0; p < parents; ++p) {
+        const routing::NodeId u = timed_nodes_[p];
+        const double t = node_seconds_[u];
+        for (std::uint32_t k = leaves_first_[u]; k < leaves_first_[u + 1]; ++k) {
+            const routing::NodeId leaf = leaves_[k];
+            const double t_leaf = t + static_cast<double>(leaf_in_s_[leaf]);
+            if (!(t_leaf <= bound_s)) continue;
+            node_seconds_[leaf] = t_leaf;
+            timed_nodes_.push_back(leaf);
+        }
+    }
+    for (const routing::NodeId leaf : seeded_leaves_) {
+        const double seeded = leaf_seed_[leaf];
+        leaf_seed_[leaf] = routing::kInfSeconds;
+        if (!(seeded <= bound_s) || !(seeded < node_seconds_[leaf])) continue;
+        if (std::isinf(node_seconds_[leaf])) timed_nodes_.push_back(leaf);
+        node_seconds_[leaf] = seeded;
+    }
+    seeded_leaves_.clear();
 }
 
 IsochroneResult IsochroneEngine::compute(std::span<const XY> origins, std::span<const double> thresholds_s,
@@ -176,7 +679,19 @@ IsochroneResult IsochroneEngine::compute(std::span<const XY> origins, std::span<
     result.search_bound_s = isochrone_search_bound(t_max);
 
     auto start = std::chrono::steady_clock::now();
-    const routing::NearestResult search = query_.run(origins, extra_targets, result.search_bound_s, snap_);
+    // Node times: the nodes reached within the bound, +inf elsewhere (including the sentinel
+    // node of no_edge()). Only the previous query's nodes need resetting.
+    for (const routing::NodeId v : timed_nodes_) node_seconds_[v] = routing::kInfSeconds;
+    routing::NearestResult search;
+    if (extra_targets.empty()) {
+        search_core(origins, result.search_bound_s, search);
+    } else {
+        // Extra targets are timed by routing::NearestSourceQuery (the same model, full graph).
+        search = query_.run(origins, extra_targets, result.search_bound_s, snap_, routing::NodeTimes::in_search);
+        const routing::Dijkstra& dijkstra = query_.dijkstra();
+        timed_nodes_.assign(dijkstra.settled_nodes().begin(), dijkstra.settled_nodes().end());
+        for (const routing::NodeId v : timed_nodes_) node_seconds_[v] = dijkstra.seconds(v);
+    }
     result.origin_snap_distance_m = search.source_snap_distance_m;
     result.extra_seconds = search.seconds;
     if (search.unsnapped_source_count() == origins.size()) {
@@ -184,22 +699,38 @@ IsochroneResult IsochroneEngine::compute(std::span<const XY> origins, std::span<
                          "no isochrone origin lies within " + std::to_string(snap_.max_snap_distance_m) +
                              " m of the road network");
     }
+
+    // Every position within t_max lies on an edge around a node reached within t_max, or on an
+    // origin's edge; a pixel within t_max is at most `walk_reach` from such a position.
     Box extent;
     const auto xy = network_->node_xy();
-    for (const routing::NodeId v : query_.dijkstra().settled_nodes()) {
-        if (search.node_seconds[v] <= t_max) extent.extend(xy[v]);
+    for (const routing::NodeId v : timed_nodes_) {
+        const double t = node_seconds_[v];
+        if (t > t_max) continue;
+        // The node's edges, within the distance its fastest edge covers in the time left.
+        const NodeReach& b = node_reach_[v];
+        const double r = (t_max - t) * static_cast<double>(b.speed_m_per_s) + 1.0;
+        extent.min_x = std::min(extent.min_x, xy[v].x + std::max(static_cast<double>(b.min_dx), -r));
+        extent.min_y = std::min(extent.min_y, xy[v].y + std::max(static_cast<double>(b.min_dy), -r));
+        extent.max_x = std::max(extent.max_x, xy[v].x + std::min(static_cast<double>(b.max_dx), r));
+        extent.max_y = std::max(extent.max_y, xy[v].y + std::min(static_cast<double>(b.max_dy), r));
     }
     for (std::size_t s = 0; s < origins.size(); ++s) {
-        if (std::isfinite(search.source_snap_distance_m[s])) extent.extend(origins[s]);
+        if (!std::isfinite(search.source_snap_distance_m[s])) continue;
+        extent.extend(origins[s]);
+        const Box shape = edge_box(*network_, search.source_position[s].edge);
+        extent.extend({shape.min_x, shape.min_y});
+        extent.extend({shape.max_x, shape.max_y});
     }
     const double walk_reach = std::min(snap_.max_snap_distance_m,
                                        t_max * snap_.walking_speed_m_per_s / std::max(1.0, snap_.walking_detour_factor));
-    const RasterGrid window = RasterGrid::covering(extent.grown(walk_reach + pixel_m_), pixel_m_);
+    const RasterGrid candidates = RasterGrid::covering(extent.grown(walk_reach + pixel_m_), pixel_m_);
     result.search_ms = elapsed_ms(start);
 
     start = std::chrono::steady_clock::now();
-    ensure_snapped(window);
-    result.raster = fill(search, result.search_bound_s, window);
+    ensure_snapped(candidates);
+    set_sources(search);
+    result.raster = fill(result.search_bound_s, tight_window(candidates, t_max, search.source_position));
     result.raster_ms = elapsed_ms(start);
 
     start = std::chrono::steady_clock::now();

@@ -9,19 +9,31 @@
 // same formulas for the partial edge, sources on the same edge and the walking legs), so a
 // pixel's time equals nearest_source_times at its centre; tests check it.
 //
-// Memory: 20 bytes per pixel of the domain (network box + snap radius), allocated up front —
-// 12 MB for the CAPSO lattice at 100 m, 20 MB for a 100 km x 100 km network — plus the
-// snapper's copy of the segments (~100 bytes each: 5 MB for Andorra's 50 579) and 33 bytes
-// per edge of query scratch.
+// The cache keeps, per pixel, its edge and the two query-independent terms of its time (the
+// partial edge towards each end plus the walking leg, in the engine's direction), so filling a
+// raster costs two node-time reads, two additions and a min per pixel; the fraction along the
+// edge and the walking leg are kept apart for the rare pixels on an edge that holds a source.
+// The window of a query and the tiles it evaluates come from per-tile lower bounds (see
+// TileNode below and docs/isochrones-coverage.md).
+// Memory: 22 bytes per pixel of the domain (network box + snap radius; 20 for the cache, 2
+// for the tile lists), allocated up front — 13 MB for the CAPSO lattice at 100 m, 22 MB for a
+// 100 km x 100 km network — plus the snapper's copy of the segments (56 bytes each: 2.8 MB for
+// Andorra's 50 579) and its per-thread buffers (~100 bytes per segment in reach of a block,
+// 4 bytes per bin), 9 bytes per edge, and 32 bytes per node (edge boxes and speeds, query
+// scratch).
 // Not thread-safe (owns its query scratch and cache): one engine per thread.
 #pragma once
 
+#include <algorithm>
+#include <array>
+#include <cmath>
 #include <cstdint>
 #include <span>
 #include <vector>
 
 #include "geo/isochrone/isochrone.h"
 #include "geo/isochrone/raster_snap.h"
+#include "geo/routing/dijkstra.h"
 #include "geo/routing/nearest.h"
 
 namespace maillage::geo {
@@ -31,6 +43,9 @@ public:
     /// Throws std::invalid_argument if pixel_m <= 0 or the grid would exceed 50 million pixels.
     IsochroneEngine(const routing::RoadNetwork& network, double pixel_m, routing::Direction direction,
                     routing::SnapOptions snap = {});
+    // Its search holds views of its own arrays: not copyable or movable.
+    IsochroneEngine(const IsochroneEngine&) = delete;
+    IsochroneEngine& operator=(const IsochroneEngine&) = delete;
 
     /// Isochrones for `origins` (Lambert-93); see isochrone.h for the pipeline and contracts.
     /// `extra_targets` are timed by the same search (through routing::NearestSourceQuery).
@@ -48,7 +63,20 @@ private:
 
     /// Makes sure every domain pixel of `window` is in the cache.
     void ensure_snapped(const RasterGrid& window);
-    TimeRaster fill(const routing::NearestResult& search, double bound_s, const RasterGrid& window);
+    /// The node list of a freshly snapped tile (see TileNode).
+    void index_tile(int ti, int tj);
+    /// The query's lower bound of the times in every tile of the domain-tile rectangle
+    /// [ti0, ti1) x [tj0, tj1) into tile_lb_ (exact where computed; values beyond the search
+    /// bound `bound_s` only mean "beyond").
+    void bound_tiles(int ti0, int tj0, int ti1, int tj1, double bound_s,
+                     std::span<const routing::EdgePosition> sources);
+    /// The raster over `window` (a sub-window of the tiles last bounded): pixel times, +inf beyond
+    /// bound_s; tiles whose lower bound exceeds bound_s are not evaluated.
+    TimeRaster fill(double bound_s, const RasterGrid& window);
+    /// Bounds the tiles of `candidates` and returns the part of it that can hold a time <=
+    /// t_max, plus one pixel around (or `candidates` itself when no tile can).
+    RasterGrid tight_window(const RasterGrid& candidates, double t_max,
+                            std::span<const routing::EdgePosition> sources);
 
     const routing::RoadNetwork* network_;
     double pixel_m_;
@@ -56,23 +84,127 @@ private:
     routing::SnapOptions snap_;
     RasterGrid domain_;
     RasterSnapper snapper_;
-    // The cache, structure of arrays over the domain, row-major. edge = kNotSnapped until
-    // computed, routing::kInvalidId when no edge lies within the snap radius.
-    std::vector<routing::EdgeId> cache_edge_;
-    std::vector<double> cache_fraction_;
-    std::vector<double> cache_walk_s_;  ///< walking leg, seconds (SnapOptions::walking_seconds)
+    /// The hot part of a pixel's cache entry. The pixel's time is
+    /// min(t(tail) + via_tail_s, t(head) + via_head_s), plus the sources on its own edge.
+    struct PixelSnap {
+        /// Nearest edge; kNotSnapped until computed; no_edge() when none lies within the snap
+        /// radius (a sentinel edge whose ends are a sentinel node at +inf).
+        std::uint32_t edge;
+        float via_tail_s;  ///< partial edge between the tail and the pixel's position + walking leg
+        float via_head_s;  ///< the same through the head
+    };
+    [[nodiscard]] std::uint32_t no_edge() const noexcept { return static_cast<std::uint32_t>(edge_ends_.size() - 1); }
+    /// The cache entry of a pixel snapped at `fraction` of `edge` (kInvalidId: none), `distance_m` off road.
+    [[nodiscard]] PixelSnap pixel_snap(routing::EdgeId edge, double fraction, double distance_m) const;
+
+    // The cache over the domain, row-major: the hot entries, and (read only for pixels on an
+    // edge that holds a source) the fraction along the edge and the walking leg in seconds.
+    std::vector<PixelSnap> cache_;
+    std::vector<float> cache_fraction_;
+    std::vector<float> cache_walk_s_;
     int tiles_x_ = 0, tiles_y_ = 0;
     std::vector<std::uint8_t> tile_done_;
+    /// Per snapped tile, the distinct end nodes of its pixels' edges with the smallest via term
+    /// of the tile through each: the tile's times are >= min over the list of t(node) + via_s,
+    /// apart from pixels on an edge holding a source. bound_tiles evaluates the pixels of the
+    /// tiles near a source's edge and of the tiles using more than kTileNodes nodes (dense
+    /// streets; marked kTileUnbounded) instead.
+    struct TileNode {
+        routing::NodeId node;
+        float via_s;
+    };
+    static constexpr int kTileNodes = 16;
+    static constexpr std::uint8_t kTileUnbounded = 0xFF;
+    std::vector<TileNode> tile_nodes_;           ///< kTileNodes per tile
+    std::vector<std::uint8_t> tile_node_count_;  ///< entries used, or kTileUnbounded
+    // The last bound_tiles call: its rectangle and a lower bound per tile (seconds), row-major.
+    int lb_ti0_ = 0, lb_tj0_ = 0, lb_nx_ = 0, lb_ny_ = 0;
+    std::vector<double> tile_lb_;
+    /// Per node: the box of every edge shape incident to it, as offsets from the node in metres
+    /// (rounded outwards), and the largest planar speed (polyline length / quickest allowed
+    /// time, rounded up) of those edges. A position reached through a node within a time
+    /// budget lies in its box, within budget x speed of the node.
+    struct NodeReach {
+        float min_dx, min_dy, max_dx, max_dy;
+        float speed_m_per_s;
+    };
+    std::vector<NodeReach> node_reach_;
     RasterSnaps block_snaps_;  ///< scratch of ensure_snapped
     std::size_t snapped_ = 0;
-    routing::NearestSourceQuery query_;
-    /// Per edge, for the current query: the time to reach a position at fraction g is
-    /// min(tail_s + partial(g, to_tail_rate_s), head_s + partial(1 - g, to_head_rate_s)).
-    struct EdgeTimes {
-        double tail_s, tail_rate_s, head_s, head_rate_s;
-    };
-    std::vector<EdgeTimes> edge_times_;
+    routing::NearestSourceQuery query_;  ///< used when a query has extra targets
+    // The engine's own search runs on a core graph: without leaves (nodes joined to a single
+    // other node, ~20 % of OSM nodes; a leaf's time is its parent's plus one arc) and with each
+    // chain of nodes joined to exactly two others contracted to one arc per direction (its
+    // interior nodes are timed after the search by two sweeps along the chain, seeds inside it
+    // included). The node times are the full search's: leaves with the same double additions,
+    // chain ends through a float sum of the links (within ~1e-4 s), which tests compare with
+    // routing::nearest_source_times at every pixel.
+    void build_core_graph();
+    /// Snaps `origins`, searches the core up to bound_s, and sets the node times; fills the
+    /// source fields of `out`.
+    void search_core(std::span<const XY> origins, double bound_s, routing::NearestResult& out);
+    std::vector<std::uint32_t> core_first_out_;
+    std::vector<routing::Arc> core_arcs_;
+    std::vector<routing::NodeId> leaf_parent_;  ///< per node: its parent if a leaf, else kInvalidId
+    std::vector<float> leaf_in_s_;              ///< per leaf: parent -> leaf seconds (search direction)
+    std::vector<float> leaf_out_s_;             ///< per leaf: leaf -> parent seconds
+    std::vector<std::uint32_t> leaves_first_;   ///< per node: its leaves in leaves_ (CSR)
+    std::vector<routing::NodeId> leaves_;
+    std::vector<double> leaf_seed_;             ///< per leaf: the current query's seed, +inf if none
+    std::vector<routing::NodeId> seeded_leaves_;
+    // Chains: interior nodes (joined to exactly two other non-leaf nodes) between two end nodes.
+    // Chain c's interior nodes are chain_nodes_[chain_first_[c] .. chain_first_[c + 1]) in order
+    // from chain_ends_[c][0]; its links (end, interior..., end) are chain_link_s_[link_first(c)
+    // ...], each {seconds towards the second end, seconds towards the first}, +inf if not allowed.
+    static constexpr std::uint32_t kNoChain = 0xFFFFFFFFu;
+    [[nodiscard]] std::uint32_t link_first(std::uint32_t c) const noexcept { return chain_first_[c] + c; }
+    /// Times the interior nodes of chain c (seeds_only: passes its seeds on to its ends instead).
+    void sweep_chain(std::uint32_t c, double bound_s, bool seeds_only);
+    std::vector<std::uint32_t> chain_of_;       ///< per node: its chain if interior, else kNoChain
+    std::vector<std::uint32_t> chain_first_;
+    std::vector<routing::NodeId> chain_nodes_;
+    std::vector<std::array<routing::NodeId, 2>> chain_ends_;
+    std::vector<std::array<float, 2>> chain_link_s_;
+    std::vector<std::uint32_t> chains_at_first_;  ///< per node: the chains it ends (CSR)
+    std::vector<std::uint32_t> chains_at_;
+    std::vector<std::uint32_t> chain_done_;       ///< per chain: stamp of the last query that timed it
+    std::uint32_t chain_stamp_ = 0;
+    std::vector<double> interior_seed_;           ///< per node: the current query's seed, +inf if none
+    std::vector<routing::NodeId> seeded_interiors_;
+    std::vector<std::uint32_t> seeded_chains_;
+    std::vector<double> chain_scratch_;
+    routing::Dijkstra core_{routing::GraphView{}};
+    /// Per edge (plus the sentinel no_edge()): its tail and head, interleaved.
+    std::vector<std::array<routing::NodeId, 2>> edge_ends_;
+    /// Per node (plus the sentinel, always +inf): the current query's node times, seconds.
+    std::vector<double> node_seconds_;
+    std::vector<routing::NodeId> timed_nodes_;  ///< nodes with a finite node_seconds_ entry
+    /// Per edge (plus the sentinel): 1 while the current query has a source on it.
     std::vector<std::uint8_t> edge_has_source_;
+    /// The current query's sources snapped on an edge, sorted by edge: positions of that edge
+    /// are reached along it directly (routing/nearest.h).
+    struct SourceOnEdge {
+        routing::EdgeId edge;
+        double fraction;
+        double walk_seconds;
+    };
+    std::vector<SourceOnEdge> sources_on_edge_;
+
+    /// Sets sources_on_edge_ and edge_has_source_ for a query (clearing the previous one's).
+    void set_sources(const routing::NearestResult& search);
+    /// The time of a pixel at fraction g (walking leg `walk_s`) of edge e through the sources on e.
+    [[nodiscard]] double via_sources_on_edge(routing::EdgeId e, double g, double walk_s) const;
+    /// The current query's time of the domain pixel at `index` (no bound applied), seconds.
+    [[nodiscard]] double pixel_seconds(std::size_t index) const {
+        const PixelSnap& p = cache_[index];
+        const auto [tail, head] = edge_ends_[p.edge];
+        const double best = std::min(node_seconds_[tail] + static_cast<double>(p.via_tail_s),
+                                     node_seconds_[head] + static_cast<double>(p.via_head_s));
+        if (edge_has_source_[p.edge] == 0) [[likely]] return best;
+        return std::min(best, via_sources_on_edge(p.edge, cache_fraction_[index], cache_walk_s_[index]));
+    }
+    /// The smallest pixel time of a domain tile, by evaluating its pixels.
+    [[nodiscard]] double tile_minimum(int ti, int tj) const;
 };
 
 }  // namespace maillage::geo

@@ -101,22 +101,34 @@ GeomPtr polygons_from_rings(const std::vector<ContourRing>& rings, double min_pa
     for (const std::size_t s : shells) shell_boxes.push_back(box_of(rings[s].points));
 
     // Each hole goes to the smallest shell containing it (rings never touch, so any vertex of
-    // the hole decides).
+    // the hole decides). Every hole lies in some shell (contour.h), so among the shells whose
+    // box holds the hole's vertex, tried from the smallest, the last needs no test.
+    std::vector<std::size_t> by_area(shells.size());
+    for (std::size_t s = 0; s < shells.size(); ++s) by_area[s] = s;
+    std::sort(by_area.begin(), by_area.end(), [&](std::size_t a, std::size_t b) {
+        return rings[shells[a]].signed_area_m2 < rings[shells[b]].signed_area_m2;
+    });
     std::vector<std::vector<std::size_t>> holes_of(shells.size());
+    std::vector<std::size_t> candidates;
     for (const std::size_t hole : holes) {
         const XY q = rings[hole].points[0];
-        std::size_t best = shells.size();
-        for (std::size_t s = 0; s < shells.size(); ++s) {
+        candidates.clear();
+        for (const std::size_t s : by_area) {
             const RingBox& b = shell_boxes[s];
             if (q.x < b.min_x || q.x > b.max_x || q.y < b.min_y || q.y > b.max_y) continue;
-            if (best < shells.size() && rings[shells[s]].signed_area_m2 >= rings[shells[best]].signed_area_m2)
-                continue;
-            if (inside_ring(rings[shells[s]].points, q)) best = s;
+            candidates.push_back(s);
         }
-        if (best == shells.size()) {
+        if (candidates.empty()) {
             throw GeometryError("isochrone contour: a hole lies outside every outer ring (internal error)");
         }
-        holes_of[best].push_back(hole);
+        std::size_t chosen = candidates.back();
+        for (std::size_t k = 0; k + 1 < candidates.size(); ++k) {
+            if (inside_ring(rings[shells[candidates[k]]].points, q)) {
+                chosen = candidates[k];
+                break;
+            }
+        }
+        holes_of[chosen].push_back(hole);
     }
 
     std::vector<GEOSGeometry*> polygons;

@@ -6,18 +6,34 @@
 // one in (edge, segment) order wins, as in SnapIndex), or nothing. Tests compare the two on
 // random grids. Reads the network only through RoadNetwork::edge_shape and its box.
 //
-// Method (exact, no per-centre index search): segments are sorted along a Z-order curve and
-// grouped in clusters of kClusterSize with a bounding box. The grid is split recursively into
-// blocks of centres, each block carrying the clusters that may still hold the nearest segment of
-// one of its centres: an upper bound U on every centre's nearest distance is the distance from
-// the block's middle to the nearest cluster representative plus the block's half-diagonal, and
-// a cluster whose box is farther than min(U, radius) from the block's centres is dropped.
-// Blocks of a few centres, or with one cluster left, are solved by brute force over their
-// clusters' segments (a cluster farther than the best segment so far is skipped). Far from
-// roads, where a per-point search scans many empty buckets, whole blocks share one short list.
+// Method (exact; per call, two passes):
+//  1. Bins. The constructor sorts the segments into coarse cells (counting sort on the
+//     midpoint, ~32 segments a cell, with the cells' boxes). A call takes the segments whose
+//     box lies within radius_m of the grid's centres and lists them, by a counting sort, in
+//     bins that are the grid's own cells (pixels of 225 m and more: split into an even number
+//     of bins of ~150 m), extended by a margin of up to radius_m (at most 64 bins; farther
+//     segments are clamped into the border bins, whose distance stays a lower bound). A segment
+//     longer than a bin is cut into bin-long pieces, each listed in the <= 2 x 2 bins of its
+//     box. Entries hold their segment in float metres relative to the bins' origin, as a
+//     structure of arrays.
+//  2. Centres row by row. The nearest segments of the left and lower neighbours give a bound
+//     within about a pixel of the answer (the distance is 1-Lipschitz). The runs of entries of
+//     the bin rows within the bound (each row over its disc chord of bins) are collected
+//     without branches, nearest rows first, and screened in float, four entries at a time;
+//     rows beyond the best float distance found are skipped. Entries within twice the float
+//     error bound ("pad", <= 0.2 m on 30 km) of the least float distance are kept, and the
+//     exact double formula of SnapIndex decides among them: the exact nearest segment and all
+//     its exact ties are always among them. Four neighbouring centres far from roads (bounds
+//     above 2 pixels, within 2 pixels of one another) share one collection, each entry screened
+//     against the four at once.
 //
-// Cost on the Andorra OSM graph (50 579 segments), whole network box: see bench_isochrone
-// (BM_RasterSnap vs BM_SnapIndexPerPixel).
+// Memory: the snapper keeps 56 bytes per segment (2.8 MB for Andorra); snap() keeps per-thread
+// buffers between calls, about 100 bytes per segment within reach of the grid plus 4 bytes per
+// bin (5 MB for Andorra's whole box at 100 m).
+//
+// Cost on the Andorra OSM graph (50 579 segments): bench_isochrone BM_RasterSnapperBuild,
+// BM_RasterSnap (whole network box) vs BM_SnapIndexPerPixel, BM_Isochrone15minCold;
+// bench/RESULTS.md.
 #pragma once
 
 #include <cstdint>
@@ -41,7 +57,7 @@ struct RasterSnaps {
 
 class RasterSnapper {
 public:
-    /// Copies the network's segments (about 90 bytes each) and per-edge lengths; the network is
+    /// Copies the network's segments (56 bytes each) and per-edge lengths; the network is
     /// not referenced afterwards.
     explicit RasterSnapper(const routing::RoadNetwork& network);
 
@@ -49,39 +65,33 @@ public:
     void snap(const RasterGrid& grid, double radius_m, RasterSnaps& out) const;
     [[nodiscard]] RasterSnaps snap(const RasterGrid& grid, double radius_m) const;
 
-    [[nodiscard]] std::size_t segment_count() const noexcept { return ax_.size(); }
+    [[nodiscard]] std::size_t segment_count() const noexcept { return segments_.size(); }
     [[nodiscard]] std::size_t memory_bytes() const noexcept;
 
 private:
-    struct Block {
-        int i0, j0, i1, j1;  // centres [i0, i1) x [j0, j1)
+    /// A segment's ends, metres (the exact formula reads them).
+    struct Segment {
+        double ax, ay, bx, by;
     };
-    static constexpr std::uint32_t kClusterSize = 16;
-    static constexpr std::uint32_t kGroupSize = 4;  ///< sub-boxes inside a cluster (leaf pruning)
-    struct Cluster {
-        double min_x, min_y, max_x, max_y;  ///< bounding box of its segments
-        std::uint32_t first, count;         ///< its segments: [first, first + count)
+    /// Where a segment sits in its edge, for the fraction.
+    struct Place {
+        routing::EdgeId edge;
+        std::uint32_t ref;  ///< rank in (edge, segment) order: SnapIndex's tie-break
+        double before_m;    ///< polyline length of the edge before the segment
+        double length_m;    ///< the segment's own length
     };
-    static constexpr int kLeafCells = 16;  ///< blocks of at most this many centres are brute-forced
-    /// Squared distance between a cluster's box and the rectangle [lo, hi] (0 if they overlap).
-    static double box_distance2(const Cluster& c, XY lo, XY hi) noexcept;
-    void solve(const RasterGrid& grid, double radius_m, Block block, std::size_t first, std::size_t count,
-               std::vector<std::uint32_t>& clusters, RasterSnaps& out) const;
-    void brute_force(const RasterGrid& grid, double radius_m, Block block, const std::uint32_t* clusters,
-                     std::size_t count, RasterSnaps& out) const;
+    /// A coarse cell of the constructor's grid: the box of its segments (those whose midpoint
+    /// falls in it), stored at [first, first + count).
+    struct Cell {
+        double min_x, min_y, max_x, max_y;
+        std::uint32_t first, count;
+    };
 
-    // Segment k runs from (ax_, ay_) to (bx_, by_); ref_[k] is its rank in (edge, segment)
-    // order (the tie-break order), edge_[k] its edge, before_m_[k] the polyline
-    // length of its edge before it and length_m_[k] its own length.
-    std::vector<double> ax_, ay_, bx_, by_;
-    std::vector<double> dx_, dy_, inv_len2_;  ///< b - a and 1 / |b - a|^2 (0 for a point)
-    std::vector<std::uint32_t> ref_;
-    std::vector<routing::EdgeId> edge_;
-    std::vector<double> before_m_, length_m_;
+    // Segments sorted by coarse cell (counting sort on the midpoint).
+    std::vector<Segment> segments_;
+    std::vector<Place> places_;
     std::vector<double> edge_total_m_;  ///< per edge: polyline length, summed as SnapIndex does
-    std::vector<Cluster> clusters_;     ///< consecutive runs of kClusterSize segments (Z-order)
-    std::vector<Cluster> groups_;       ///< the same in runs of kGroupSize (group k / kGroupSize)
-    double min_x_ = 0, min_y_ = 0, max_x_ = 0, max_y_ = 0;
+    std::vector<Cell> cells_;           ///< non-empty coarse cells only
 };
 
 }  // namespace maillage::geo

@@ -101,7 +101,7 @@ NearestResult NearestSourceQuery::run(const SnappedPoints& sources, const Snappe
     }
     std::sort(on_edge.begin(), on_edge.end(),
               [](const SourceOnEdge& a, const SourceOnEdge& b) { return a.edge < b.edge || (a.edge == b.edge && a.index < b.index); });
-    if (node_times == NodeTimes::all) {
+    if (node_times != NodeTimes::none) {
         dijkstra_.run(max_seconds);
     } else {
         target_nodes_.clear();
@@ -161,7 +161,7 @@ NearestResult NearestSourceQuery::run(const SnappedPoints& sources, const Snappe
         }
     }
 
-    if (node_times == NodeTimes::none) return r;
+    if (node_times != NodeTimes::all) return r;
     const std::uint32_t n = net.node_count();
     r.node_seconds.assign(n, kInfSeconds);
     r.node_source.assign(n, -1);

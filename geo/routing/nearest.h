@@ -43,8 +43,10 @@ struct SnapOptions {
 
 /// Whether a query fills NearestResult::node_seconds / node_source. With `none` the search
 /// stops as soon as every target's edge ends are settled (zones blanches need only the cells'
-/// times; isochrones and maps need every node's).
-enum class NodeTimes : std::uint8_t { all, none };
+/// times; isochrones and maps need every node's). `in_search` runs the whole bounded search
+/// like `all` but leaves the node times in NearestSourceQuery::dijkstra() (its settled nodes
+/// and their seconds) instead of copying them into per-node arrays.
+enum class NodeTimes : std::uint8_t { all, none, in_search };
 
 struct NearestResult {
     // Per target (same order as the `targets` argument):
@@ -56,7 +58,7 @@ struct NearestResult {
     std::vector<double> source_snap_distance_m;  ///< +inf when the source is off the network
     std::vector<EdgePosition> source_position;
     // Per node of the network, from the same search (for drawing and contouring); empty when
-    // the query was run with NodeTimes::none:
+    // the query was run with NodeTimes::none or NodeTimes::in_search:
     std::vector<double> node_seconds;      ///< +inf beyond max_seconds
     std::vector<std::int32_t> node_source; ///< nearest source index, -1 beyond max_seconds
 

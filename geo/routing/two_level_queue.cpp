@@ -9,9 +9,6 @@
 namespace maillage::geo::routing {
 
 namespace {
-struct KeyGreater {
-    bool operator()(const TwoLevelQueue::Entry& a, const TwoLevelQueue::Entry& b) const noexcept { return a.key > b.key; }
-};
 constexpr double kMaxRingSlots = double{1 << 20};
 }  // namespace
 
@@ -21,31 +18,12 @@ TwoLevelQueue::TwoLevelQueue(double width_seconds, double max_step_seconds) : in
     const double slots = std::ceil(max_step_seconds * inv_width_) + 2;
     if (slots > kMaxRingSlots) throw std::invalid_argument("TwoLevelQueue: more than 2^20 buckets");
     ring_size_ = std::bit_ceil(static_cast<std::uint32_t>(slots));
-    ring_.resize(static_cast<std::size_t>(ring_size_));
+    ring_head_.assign(static_cast<std::size_t>(ring_size_), kEndOfList);
 }
 
-std::int64_t TwoLevelQueue::bucket_of(double key) const noexcept {
-    const double b = key * inv_width_;
-    return b < 1e18 ? static_cast<std::int64_t>(b) : std::int64_t{1'000'000'000'000'000'000};
-}
-
-void TwoLevelQueue::push(std::uint32_t id, double key) {
-    ++size_;
-    place({key, id});
-}
-
-void TwoLevelQueue::place(const Entry& e) {
-    const std::int64_t b = bucket_of(e.key);
-    if (b <= current_) {
-        heap_.push_back(e);
-        std::push_heap(heap_.begin(), heap_.end(), KeyGreater{});
-    } else if (b < current_ + ring_size_) {
-        ring_[static_cast<std::size_t>(b & (ring_size_ - 1))].push_back(e);
-        ++ring_entries_;
-    } else {
-        overflow_.push_back(e);
-        overflow_min_ = std::min(overflow_min_, b);
-    }
+void TwoLevelQueue::place_overflow(const Entry& e, std::int64_t bucket) {
+    overflow_.push_back(e);
+    overflow_min_ = std::min(overflow_min_, bucket);
 }
 
 void TwoLevelQueue::refill() {
@@ -58,33 +36,20 @@ void TwoLevelQueue::refill() {
             overflow_min_ = std::numeric_limits<std::int64_t>::max();
             for (const Entry& e : far) place(e);
         }
-        std::vector<Entry>& slot = ring_[static_cast<std::size_t>(current_ & (ring_size_ - 1))];
-        if (!slot.empty()) {
-            ring_entries_ -= slot.size();
-            heap_.swap(slot);
+        std::uint32_t& head = ring_head_[static_cast<std::size_t>(current_ & (ring_size_ - 1))];
+        if (head != kEndOfList) {
+            for (std::uint32_t k = head; k != kEndOfList; k = pool_[k].next) heap_.push_back({pool_[k].key, pool_[k].id});
+            head = kEndOfList;
+            ring_entries_ -= heap_.size();
             std::make_heap(heap_.begin(), heap_.end(), KeyGreater{});
         }
     }
 }
 
-const TwoLevelQueue::Entry& TwoLevelQueue::top() {
-    assert(!empty());
-    if (heap_.empty()) refill();
-    return heap_.front();
-}
-
-void TwoLevelQueue::pop() {
-    assert(!empty());
-    if (heap_.empty()) refill();
-    std::pop_heap(heap_.begin(), heap_.end(), KeyGreater{});
-    heap_.pop_back();
-    --size_;
-}
-
 void TwoLevelQueue::clear() noexcept {
     heap_.clear();
-    if (ring_entries_ > 0)
-        for (auto& slot : ring_) slot.clear();
+    if (ring_entries_ > 0) std::fill(ring_head_.begin(), ring_head_.end(), kEndOfList);
+    pool_.clear();
     overflow_.clear();
     overflow_min_ = std::numeric_limits<std::int64_t>::max();
     ring_entries_ = 0;

@@ -4,8 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
+#include "geo/core/crs.h"
 #include "geo/routing/osm_loader.h"
 #include "geo/routing/profile_table.h"
 
@@ -19,6 +21,15 @@ const routing::RoadNetwork& monaco() {
         routing::ProfileTable::load_default(routing::Profile::car));
     return net;
 }
+
+const routing::RoadNetwork& andorra() {
+    static const routing::RoadNetwork net = routing::load_osm_network(
+        std::string(MAILLAGE_TEST_DATA_DIR) + "/osm/andorra-2025-01-19.osm.pbf",
+        routing::ProfileTable::load_default(routing::Profile::car));
+    return net;
+}
+
+XY lambert93(double lon, double lat) { return CrsTransform(crs::kWgs84, crs::kLambert93).forward({lon, lat}); }
 
 }  // namespace
 
@@ -90,4 +101,105 @@ TEST(IsochroneEngine, CachedTilesEqualAFreshEngine) {
     }
     EXPECT_GT(finite, 500);
     EXPECT_EQ(mismatched, 0);
+}
+
+// The raster window must hold every pixel whose time is within the largest threshold, even
+// when the area ends in the middle of a long fast edge far beyond its last reached node (short
+// thresholds, where the walking margin is small). Reference: nearest_source_times on every
+// pixel centre of a much larger grid aligned on the same lattice.
+TEST(IsochroneEngine, WindowHoldsEveryPixelWithinTheThreshold) {
+    const auto& net = andorra();
+    const double pixel = 100.0;
+    IsochroneEngine engine(net, pixel, routing::Direction::from_source);
+    // Andorra la Vella, and the tails of the four longest-timed edges (an area ending inside
+    // one of them reaches far beyond its last node).
+    std::vector<routing::EdgeId> edges(net.edge_count());
+    for (routing::EdgeId e = 0; e < net.edge_count(); ++e) edges[e] = e;
+    auto seconds = [&](routing::EdgeId e) {
+        const float f = net.edge_forward_seconds()[e];
+        return std::isfinite(f) ? f : 0.0F;
+    };
+    std::partial_sort(edges.begin(), edges.begin() + 4, edges.end(),
+                      [&](routing::EdgeId a, routing::EdgeId b) { return seconds(a) > seconds(b); });
+    std::vector<XY> origins{lambert93(1.5218, 42.5063)};
+    for (int k = 0; k < 4; ++k) origins.push_back(net.node_xy()[net.edge_tail()[edges[k]]]);
+    for (const XY origin : origins) {
+        for (const double t : {45.0, 90.0, 180.0, 300.0}) {
+            const std::vector<XY> from{origin};
+            const std::vector<double> thresholds{t};
+            const IsochroneResult r = engine.compute(from, thresholds);
+            const RasterGrid& w = r.raster.grid;
+            // 6 km around the window, same lattice (the window origin is a multiple of the pixel).
+            const int grow = 60;
+            const RasterGrid big{{w.origin.x - grow * pixel, w.origin.y - grow * pixel}, pixel, w.nx + 2 * grow,
+                                 w.ny + 2 * grow};
+            const auto centres = big.centres();
+            const auto ref = routing::nearest_source_times(net, from, centres, routing::Direction::from_source,
+                                                           r.search_bound_s);
+            int within = 0, outside_window = 0, mismatched = 0;
+            for (int j = 0; j < big.ny; ++j) {
+                for (int i = 0; i < big.nx; ++i) {
+                    const double theirs = ref.seconds[static_cast<std::size_t>(j) * static_cast<std::size_t>(big.nx) +
+                                                      static_cast<std::size_t>(i)];
+                    if (!(theirs <= t)) continue;
+                    ++within;
+                    const int wi = i - grow, wj = j - grow;
+                    if (wi < 0 || wj < 0 || wi >= w.nx || wj >= w.ny) {
+                        ++outside_window;
+                        continue;
+                    }
+                    if (!(std::abs(r.raster.at(wi, wj) - theirs) <= 1e-3)) ++mismatched;
+                }
+            }
+            EXPECT_GT(within, 0) << "origin " << origin.x << "," << origin.y << ", " << t << " s";
+            EXPECT_EQ(outside_window, 0) << "origin " << origin.x << "," << origin.y << ", " << t << " s";
+            EXPECT_EQ(mismatched, 0) << t;
+        }
+    }
+}
+
+// Origins on dead ends (the engine's own search leaves out the nodes joined to a single other
+// node and times them afterwards): at a dead end's last node, half-way along a dead-end edge,
+// and next to its junction; the raster must still equal nearest_source_times at every pixel.
+TEST(IsochroneEngine, DeadEndOriginsEqualNearestSourceTimes) {
+    const auto& net = monaco();
+    std::vector<XY> origins;
+    for (routing::EdgeId e = 0; e < net.edge_count() && origins.size() < 6; e += 7) {
+        for (const bool tail_is_end : {true, false}) {
+            const routing::NodeId end = tail_is_end ? net.edge_tail()[e] : net.edge_head()[e];
+            // A dead end: every arc of `end` joins the edge's other node.
+            const routing::NodeId other = tail_is_end ? net.edge_head()[e] : net.edge_tail()[e];
+            bool dead_end = other != end;
+            for (auto a = net.first_out()[end]; a < net.first_out()[end + 1]; ++a) dead_end &= net.out_arcs()[a].node == other;
+            for (auto a = net.first_in()[end]; a < net.first_in()[end + 1]; ++a) dead_end &= net.in_arcs()[a].node == other;
+            if (!dead_end) continue;
+            const XY p = net.node_xy()[end], q = net.node_xy()[other];
+            origins.push_back(origins.size() % 3 == 0   ? p
+                              : origins.size() % 3 == 1 ? XY{(p.x + q.x) / 2, (p.y + q.y) / 2}
+                                                        : XY{q.x + 0.05 * (p.x - q.x), q.y + 0.05 * (p.y - q.y)});
+        }
+    }
+    ASSERT_GE(origins.size(), 6U);
+    for (const auto direction : {routing::Direction::to_source, routing::Direction::from_source}) {
+        IsochroneEngine engine(net, 40.0, direction);
+        for (std::size_t k = 0; k < origins.size(); ++k) {
+            // One dead end at a time, then all of them together.
+            const std::vector<XY> from = k + 1 < origins.size() ? std::vector<XY>{origins[k]} : origins;
+            const std::vector<double> thresholds{90.0, 180.0};
+            const IsochroneResult r = engine.compute(from, thresholds);
+            const auto centres = r.raster.grid.centres();
+            const auto ref = routing::nearest_source_times(net, from, centres, direction, r.search_bound_s);
+            int finite = 0, mismatched = 0;
+            for (std::size_t c = 0; c < centres.size(); ++c) {
+                if (std::isinf(ref.seconds[c])) {
+                    mismatched += std::isinf(r.raster.seconds[c]) ? 0 : 1;
+                    continue;
+                }
+                ++finite;
+                if (!(std::abs(r.raster.seconds[c] - ref.seconds[c]) <= 1e-3)) ++mismatched;
+            }
+            EXPECT_GT(finite, 20) << k;
+            EXPECT_EQ(mismatched, 0) << "origin " << k << ", direction " << routing::to_string(direction);
+        }
+    }
 }
