@@ -32,6 +32,10 @@
 //  - BM_P1_SearchOnly: the multi-source Dijkstra alone from facilities snapped beforehand.
 //  - BM_P1_SnapTargets: snapping every cell alone (the part that does not depend on the
 //    facilities and could be cached between queries).
+//  - BM_P1_SnapSynthetic/bends:B: snapping 100,000 points drawn uniformly (fixed seed) over the
+//    synthetic department of bench_graph_build (1024 × 1024 nodes, B intermediate polyline
+//    points per edge; built on first use, ≈ 3 s and 350 MiB), radius 2000 m: the snap index at
+//    department scale, where it no longer fits in the caches.
 //  - BM_P1_PeerTextbookDijkstra: in-process peer, a textbook Dijkstra (std::priority_queue,
 //    adjacency lists) answering the same question from pre-snapped points.
 //  - BM_P1_VertexSources: the like-for-like counterpart of pgRouting's
@@ -40,7 +44,11 @@
 //    reached node's time and nearest start copied out. bench/pgrouting/bench_p1.sh runs the peer
 //    and this program in the same session and prints the ratios.
 //
-// Environment: MAILLAGE_EXPORT_P1=DIR writes, for the peer script, the graphs
+// Environment: MAILLAGE_DUMP_SNAPS=DIR writes every snap answer of the snapping benchmarks
+// (cells, plus 20,000 uniform points at radius 2000 m on the real graphs) to
+// DIR/<graph>-snaps.txt (edge, fraction, point, distance as hexadecimal floats), then exits:
+// two builds of the index can be compared with `cmp` (the snap is exact, answers must not move).
+// MAILLAGE_EXPORT_P1=DIR writes, for the peer script, the graphs
 // (DIR/<graph>-edges.csv: id,source,target,cost,reverse_cost in seconds, -1 = forbidden,
 // 1-based ids as `maillage network export-graph`), the start vertices
 // (DIR/<graph>-<type>-sources.txt, comma-separated) and our node times for the same question
@@ -63,6 +71,7 @@
 #include <vector>
 
 #include "bench/bench_support.h"
+#include "bench/synthetic_department.h"
 #include "geo/core/crs.h"
 #include "geo/coverage/facility_selection.h"
 #include "geo/db/project_db.h"
@@ -289,6 +298,49 @@ void BM_P1_SnapTargets(benchmark::State& state, std::size_t scenario) {
     state.counters["bucket_m"] = index.bucket_size_m();
 }
 
+/// The synthetic department with `bends` polyline points per edge and its 100,000 query points
+/// (uniform over the network's box, fixed seed), built once per process.
+struct SyntheticSnapCase {
+    std::unique_ptr<routing::RoadNetwork> network;
+    std::vector<XY> points;
+};
+const SyntheticSnapCase& synthetic_snap_case(int bends) {
+    static std::map<int, SyntheticSnapCase> cases;
+    auto [it, inserted] = cases.try_emplace(bends);
+    if (inserted) {
+        routing::NetworkMetadata meta;
+        meta.source = "synthetic department graph";
+        meta.profile = "car";
+        it->second.network = std::make_unique<routing::RoadNetwork>(
+            routing::RoadNetwork::build(maillage::bench::synthetic_department(1024, bends), meta));
+        const routing::RoadNetwork& net = *it->second.network;
+        std::mt19937_64 rng(2026'11'29);
+        std::uniform_real_distribution<double> x(net.min_xy().x, net.max_xy().x), y(net.min_xy().y, net.max_xy().y);
+        for (int k = 0; k < 100'000; ++k) it->second.points.push_back({x(rng), y(rng)});
+    }
+    return it->second;
+}
+
+void BM_P1_SnapSynthetic(benchmark::State& state) {
+    const SyntheticSnapCase& c = synthetic_snap_case(static_cast<int>(state.range(0)));
+    const routing::SnapIndex& index = c.network->snap_index();
+    const double radius = routing::SnapOptions{}.max_snap_distance_m;
+    double sum = 0;
+    for (auto _ : state) {
+        sum = 0;
+        for (const XY& p : c.points)
+            if (const auto pos = index.snap(p, radius)) sum += pos->distance_m;
+        benchmark::DoNotOptimize(sum);
+    }
+    state.counters["points"] = static_cast<double>(c.points.size());
+    state.counters["mean_snap_m"] = sum / static_cast<double>(c.points.size());
+    state.counters["bucket_m"] = index.bucket_size_m();
+    state.counters["index_MiB"] = static_cast<double>(index.memory_bytes()) / (1024.0 * 1024.0);
+    state.counters["ns_per_snap"] = benchmark::Counter(static_cast<double>(c.points.size()),
+                                                       benchmark::Counter::kIsIterationInvariantRate |
+                                                           benchmark::Counter::kInvert);
+}
+
 /// In-process peer (from the routing branch's first version of this bench): a textbook
 /// multi-source Dijkstra — std::priority_queue with lazy deletion over
 /// std::vector<std::vector<arc>> — on the same reverse graph, same snapped sources and cells,
@@ -403,9 +455,51 @@ void register_all() {
         benchmark::RegisterBenchmark(("BM_P1_SnapTargets/" + g).c_str(), BM_P1_SnapTargets, k)
             ->Unit(benchmark::kMillisecond);
     }
+    benchmark::RegisterBenchmark("BM_P1_SnapSynthetic", BM_P1_SnapSynthetic)
+        ->ArgName("bends")->Arg(0)->Arg(3)->Unit(benchmark::kMillisecond);
 }
 
 // ------------------------------------------------------------------------------ export
+
+/// Every answer of the snapping benchmarks, exactly (hexadecimal floats), for comparing two
+/// builds of the snap index with `cmp`.
+void dump_snaps(const fs::path& dir) {
+    fs::create_directories(dir);
+    auto dump = [&](const std::string& name, const routing::SnapIndex& index, const std::vector<XY>& points,
+                    double radius) {
+        const fs::path file = dir / (name + "-snaps.txt");
+        std::FILE* out = std::fopen(file.c_str(), "w");
+        if (out == nullptr) throw std::runtime_error("cannot write " + file.string());
+        std::size_t snapped = 0;
+        for (const XY& p : points) {
+            const auto pos = index.snap(p, radius);
+            if (!pos) {
+                std::fprintf(out, "%a %a -\n", p.x, p.y);
+                continue;
+            }
+            ++snapped;
+            std::fprintf(out, "%a %a %u %a %a %a %a\n", p.x, p.y, pos->edge, pos->fraction, pos->point.x, pos->point.y,
+                         pos->distance_m);
+        }
+        std::fclose(out);
+        std::fprintf(stderr, "%s: %zu points, %zu snapped -> %s\n", name.c_str(), points.size(), snapped, file.c_str());
+    };
+    const double radius = routing::SnapOptions{}.max_snap_distance_m;
+    for (const Scenario& s : scenarios()) {
+        const routing::RoadNetwork& net = *s.network;
+        dump(s.name + "-cells", net.snap_index(), s.targets, radius);
+        std::mt19937_64 rng(777);
+        std::uniform_real_distribution<double> x(net.min_xy().x - 3000, net.max_xy().x + 3000),
+            y(net.min_xy().y - 3000, net.max_xy().y + 3000);
+        std::vector<XY> uniform;
+        for (int k = 0; k < 20'000; ++k) uniform.push_back({x(rng), y(rng)});
+        dump(s.name + "-uniform", net.snap_index(), uniform, radius);
+    }
+    for (const int bends : {0, 3}) {
+        const SyntheticSnapCase& c = synthetic_snap_case(bends);
+        dump("synthetic-bends" + std::to_string(bends), c.network->snap_index(), c.points, radius);
+    }
+}
 
 /// Graph, start vertices and our node times for bench/pgrouting/bench_p1.sh.
 void export_for_peer(const fs::path& dir) {
@@ -448,6 +542,10 @@ int main(int argc, char** argv) {
     try {
         if (const char* dir = std::getenv("MAILLAGE_EXPORT_P1"); dir != nullptr && *dir != '\0') {
             export_for_peer(dir);
+            return 0;
+        }
+        if (const char* dir = std::getenv("MAILLAGE_DUMP_SNAPS"); dir != nullptr && *dir != '\0') {
+            dump_snaps(dir);
             return 0;
         }
         benchmark::Initialize(&argc, argv);
