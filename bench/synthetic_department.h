@@ -32,14 +32,7 @@ inline geo::routing::EdgeList synthetic_department(int side, int bends) {
     const std::uint8_t residential = el.class_index("residential"), urban = el.class_index("urban"),
                        primary = el.class_index("primary"), trunk = el.class_index("trunk");
     const std::size_t m_estimate = n * 21 / 10;
-    el.edge_tail.reserve(m_estimate);
-    el.edge_head.reserve(m_estimate);
-    el.edge_forward_seconds.reserve(m_estimate);
-    el.edge_backward_seconds.reserve(m_estimate);
-    el.edge_length_m.reserve(m_estimate);
-    el.edge_class.reserve(m_estimate);
-    el.edge_shape_first.reserve(m_estimate + 1);
-    el.shape_inner_xy.reserve(m_estimate * static_cast<std::size_t>(bends));
+    el.reserve_edges(m_estimate, m_estimate * static_cast<std::size_t>(bends));
     std::vector<XY> shape;
     auto id = [side](int c, int r) { return static_cast<routing::NodeId>(r * side + c); };
     auto add = [&](routing::NodeId a, routing::NodeId b, bool main_line, bool fast_line) {

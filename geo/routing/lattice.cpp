@@ -126,13 +126,7 @@ RoadNetwork build_lattice_network(const std::vector<LatticeCell>& cells, const L
     static constexpr int kSteps[8][2] = {{1, 0}, {0, 1}, {1, 1}, {-1, 1}, {2, 1}, {1, 2}, {-1, 2}, {-2, 1}};
     const int steps = params.connectivity == 16 ? 8 : 4;
     const std::size_t edge_estimate = inhabitants.size() * static_cast<std::size_t>(steps);
-    el.edge_tail.reserve(edge_estimate);
-    el.edge_head.reserve(edge_estimate);
-    el.edge_forward_seconds.reserve(edge_estimate);
-    el.edge_backward_seconds.reserve(edge_estimate);
-    el.edge_length_m.reserve(edge_estimate);
-    el.edge_class.reserve(edge_estimate);
-    el.edge_shape_first.reserve(edge_estimate + 1);
+    el.reserve_edges(edge_estimate);
     for (std::int64_t r = 0; r < rows; ++r)
         for (std::int64_t c = 0; c < cols; ++c)
             for (int s = 0; s < steps; ++s) {

@@ -18,6 +18,17 @@ NodeId EdgeList::add_node(XY xy) {
     return static_cast<NodeId>(node_xy.size() - 1);
 }
 
+void EdgeList::reserve_edges(std::size_t edges, std::size_t inner_points) {
+    edge_tail.reserve(edges);
+    edge_head.reserve(edges);
+    edge_forward_seconds.reserve(edges);
+    edge_backward_seconds.reserve(edges);
+    edge_length_m.reserve(edges);
+    edge_class.reserve(edges);
+    edge_shape_first.reserve(edges + 1);
+    shape_inner_xy.reserve(inner_points);
+}
+
 EdgeId EdgeList::add_edge(NodeId tail, NodeId head, float forward_seconds,
                           float backward_seconds, float length_m, std::uint8_t road_class,
                           std::span<const XY> shape) {

@@ -72,6 +72,8 @@ struct EdgeList {
     std::vector<std::string> class_names;      ///< e.g. "residential"; at most 256
 
     NodeId add_node(XY xy);
+    /// Reserves room for `edges` edges with `inner_points` intermediate points in all.
+    void reserve_edges(std::size_t edges, std::size_t inner_points = 0);
     /// Appends an edge. `shape` is the full polyline from tail to head; its intermediate
     /// points are kept, its first and last points are taken to be the two nodes (the drawn
     /// line starts and ends at the node coordinates). Empty or 2 points: the straight segment.

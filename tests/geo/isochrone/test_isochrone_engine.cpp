@@ -31,6 +31,30 @@ const routing::RoadNetwork& andorra() {
 
 XY lambert93(double lon, double lat) { return CrsTransform(crs::kWgs84, crs::kLambert93).forward({lon, lat}); }
 
+// Pixels of `r` timed (finite in the reference) and pixels disagreeing with
+// routing::nearest_source_times at their centres (by more than 1e-3 s, the float storage, or
+// finite on one side only).
+struct Agreement {
+    int finite = 0;
+    int mismatched = 0;
+};
+
+Agreement compare_with_nearest(const routing::RoadNetwork& net, const std::vector<XY>& origins,
+                               const IsochroneResult& r, routing::Direction direction) {
+    const auto centres = r.raster.grid.centres();
+    const auto ref = routing::nearest_source_times(net, origins, centres, direction, r.search_bound_s);
+    Agreement a;
+    for (std::size_t k = 0; k < centres.size(); ++k) {
+        if (std::isinf(ref.seconds[k])) {
+            a.mismatched += std::isinf(r.raster.seconds[k]) ? 0 : 1;
+            continue;
+        }
+        ++a.finite;
+        if (!(std::abs(r.raster.seconds[k] - ref.seconds[k]) <= 1e-3)) ++a.mismatched;
+    }
+    return a;
+}
+
 }  // namespace
 
 TEST(IsochroneEngine, RasterEqualsNearestSourceTimesAtPixelCentres) {
@@ -44,21 +68,9 @@ TEST(IsochroneEngine, RasterEqualsNearestSourceTimesAtPixelCentres) {
             const std::vector<double> thresholds{120.0, 240.0};
             for (int pass = 0; pass < 2; ++pass) {  // second pass reads the cache only
                 const IsochroneResult r = engine.compute(origins, thresholds);
-                const auto centres = r.raster.grid.centres();
-                const auto ref = routing::nearest_source_times(net, origins, centres, direction, r.search_bound_s);
-                int finite = 0, mismatched = 0;
-                for (std::size_t k = 0; k < centres.size(); ++k) {
-                    const double mine = r.raster.seconds[k];
-                    const double theirs = ref.seconds[k];
-                    if (std::isinf(theirs)) {
-                        if (!std::isinf(mine)) ++mismatched;
-                        continue;
-                    }
-                    ++finite;
-                    if (!(std::abs(mine - theirs) <= 1e-3)) ++mismatched;  // float storage
-                }
-                EXPECT_GT(finite, 200);
-                EXPECT_EQ(mismatched, 0) << "direction " << routing::to_string(direction) << ", pass " << pass;
+                const Agreement a = compare_with_nearest(net, origins, r, direction);
+                EXPECT_GT(a.finite, 200);
+                EXPECT_EQ(a.mismatched, 0) << "direction " << routing::to_string(direction) << ", pass " << pass;
             }
         }
         EXPECT_GT(engine.snapped_pixels(), 0u);
@@ -87,20 +99,9 @@ TEST(IsochroneEngine, CachedTilesEqualAFreshEngine) {
     ASSERT_EQ(a.raster.grid.ny, b.raster.grid.ny);
     EXPECT_EQ(a.raster.seconds, b.raster.seconds);
     EXPECT_NEAR(a.levels.back().cumulative_area_m2, b.levels.back().cumulative_area_m2, 1e-9);
-    const auto centres = a.raster.grid.centres();
-    const auto ref = routing::nearest_source_times(net, origins, centres, routing::Direction::to_source,
-                                                   a.search_bound_s);
-    int mismatched = 0, finite = 0;
-    for (std::size_t k = 0; k < centres.size(); ++k) {
-        if (std::isinf(ref.seconds[k])) {
-            mismatched += std::isinf(a.raster.seconds[k]) ? 0 : 1;
-            continue;
-        }
-        ++finite;
-        if (!(std::abs(a.raster.seconds[k] - ref.seconds[k]) <= 1e-3)) ++mismatched;
-    }
-    EXPECT_GT(finite, 500);
-    EXPECT_EQ(mismatched, 0);
+    const Agreement agreement = compare_with_nearest(net, origins, a, routing::Direction::to_source);
+    EXPECT_GT(agreement.finite, 500);
+    EXPECT_EQ(agreement.mismatched, 0);
 }
 
 // The raster window must hold every pixel whose time is within the largest threshold, even
@@ -187,19 +188,9 @@ TEST(IsochroneEngine, DeadEndOriginsEqualNearestSourceTimes) {
             const std::vector<XY> from = k + 1 < origins.size() ? std::vector<XY>{origins[k]} : origins;
             const std::vector<double> thresholds{90.0, 180.0};
             const IsochroneResult r = engine.compute(from, thresholds);
-            const auto centres = r.raster.grid.centres();
-            const auto ref = routing::nearest_source_times(net, from, centres, direction, r.search_bound_s);
-            int finite = 0, mismatched = 0;
-            for (std::size_t c = 0; c < centres.size(); ++c) {
-                if (std::isinf(ref.seconds[c])) {
-                    mismatched += std::isinf(r.raster.seconds[c]) ? 0 : 1;
-                    continue;
-                }
-                ++finite;
-                if (!(std::abs(r.raster.seconds[c] - ref.seconds[c]) <= 1e-3)) ++mismatched;
-            }
-            EXPECT_GT(finite, 20) << k;
-            EXPECT_EQ(mismatched, 0) << "origin " << k << ", direction " << routing::to_string(direction);
+            const Agreement a = compare_with_nearest(net, from, r, direction);
+            EXPECT_GT(a.finite, 20) << k;
+            EXPECT_EQ(a.mismatched, 0) << "origin " << k << ", direction " << routing::to_string(direction);
         }
     }
 }

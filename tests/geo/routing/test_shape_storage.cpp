@@ -11,16 +11,12 @@
 #include "geo/core/error.h"
 #include "geo/routing/road_network.h"
 #include "geo/routing/snap.h"
+#include "tests/support/test_network.h"
 
 namespace maillage::geo::routing {
 namespace {
 
-NetworkMetadata meta() {
-    NetworkMetadata m;
-    m.source = "shape test";
-    m.profile = "car";
-    return m;
-}
+NetworkMetadata meta() { return test::car_metadata("shape test"); }
 
 TEST(ShapeStorage, InnerPointsKeptToHalfAMillimetreAndEndsAreTheNodes) {
     // A square of four Lambert-93 nodes (coordinates ~ 1e6 m: float would lose centimetres),

@@ -16,16 +16,12 @@
 
 #include "geo/routing/road_network.h"
 #include "geo/routing/snap.h"
+#include "tests/support/test_network.h"
 
 namespace maillage::geo::routing {
 namespace {
 
-NetworkMetadata meta() {
-    NetworkMetadata m;
-    m.source = "snap index test";
-    m.profile = "car";
-    return m;
-}
+NetworkMetadata meta() { return test::car_metadata("snap index test"); }
 
 /// The nearest position by scanning every segment: the closest point of each segment as
 /// SnapIndex computes it (clamped projection), strictly within the radius, ties to the lowest
