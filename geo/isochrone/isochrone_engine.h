@@ -33,7 +33,7 @@
 
 #include "geo/isochrone/isochrone.h"
 #include "geo/isochrone/raster_snap.h"
-#include "geo/routing/dijkstra.h"
+#include "geo/routing/contracted_search.h"
 #include "geo/routing/nearest.h"
 
 namespace maillage::geo {
@@ -43,7 +43,7 @@ public:
     /// Throws std::invalid_argument if pixel_m <= 0 or the grid would exceed 50 million pixels.
     IsochroneEngine(const routing::RoadNetwork& network, double pixel_m, routing::Direction direction,
                     routing::SnapOptions snap = {});
-    // Its search holds views of its own arrays: not copyable or movable.
+    // Holds a ContractedSearch: not copyable or movable.
     IsochroneEngine(const IsochroneEngine&) = delete;
     IsochroneEngine& operator=(const IsochroneEngine&) = delete;
 
@@ -129,51 +129,14 @@ private:
         float speed_m_per_s;
     };
     std::vector<NodeReach> node_reach_;
+    void build_node_reach();
     RasterSnaps block_snaps_;  ///< scratch of ensure_snapped
     std::size_t snapped_ = 0;
     routing::NearestSourceQuery query_;  ///< used when a query has extra targets
-    // The engine's own search runs on a core graph: without leaves (nodes joined to a single
-    // other node, ~20 % of OSM nodes; a leaf's time is its parent's plus one arc) and with each
-    // chain of nodes joined to exactly two others contracted to one arc per direction (its
-    // interior nodes are timed after the search by two sweeps along the chain, seeds inside it
-    // included). The node times are the full search's: leaves with the same double additions,
-    // chain ends through a float sum of the links (within ~1e-4 s), which tests compare with
-    // routing::nearest_source_times at every pixel.
-    void build_core_graph();
-    /// Snaps `origins`, searches the core up to bound_s, and sets the node times; fills the
-    /// source fields of `out`.
+    /// Snaps `origins`, runs contracted_ up to bound_s into node_seconds_ / timed_nodes_, and
+    /// fills the source fields of `out`.
     void search_core(std::span<const XY> origins, double bound_s, routing::NearestResult& out);
-    std::vector<std::uint32_t> core_first_out_;
-    std::vector<routing::Arc> core_arcs_;
-    std::vector<routing::NodeId> leaf_parent_;  ///< per node: its parent if a leaf, else kInvalidId
-    std::vector<float> leaf_in_s_;              ///< per leaf: parent -> leaf seconds (search direction)
-    std::vector<float> leaf_out_s_;             ///< per leaf: leaf -> parent seconds
-    std::vector<std::uint32_t> leaves_first_;   ///< per node: its leaves in leaves_ (CSR)
-    std::vector<routing::NodeId> leaves_;
-    std::vector<double> leaf_seed_;             ///< per leaf: the current query's seed, +inf if none
-    std::vector<routing::NodeId> seeded_leaves_;
-    // Chains: interior nodes (joined to exactly two other non-leaf nodes) between two end nodes.
-    // Chain c's interior nodes are chain_nodes_[chain_first_[c] .. chain_first_[c + 1]) in order
-    // from chain_ends_[c][0]; its links (end, interior..., end) are chain_link_s_[link_first(c)
-    // ...], each {seconds towards the second end, seconds towards the first}, +inf if not allowed.
-    static constexpr std::uint32_t kNoChain = 0xFFFFFFFFu;
-    [[nodiscard]] std::uint32_t link_first(std::uint32_t c) const noexcept { return chain_first_[c] + c; }
-    /// Times the interior nodes of chain c (seeds_only: passes its seeds on to its ends instead).
-    void sweep_chain(std::uint32_t c, double bound_s, bool seeds_only);
-    std::vector<std::uint32_t> chain_of_;       ///< per node: its chain if interior, else kNoChain
-    std::vector<std::uint32_t> chain_first_;
-    std::vector<routing::NodeId> chain_nodes_;
-    std::vector<std::array<routing::NodeId, 2>> chain_ends_;
-    std::vector<std::array<float, 2>> chain_link_s_;
-    std::vector<std::uint32_t> chains_at_first_;  ///< per node: the chains it ends (CSR)
-    std::vector<std::uint32_t> chains_at_;
-    std::vector<std::uint32_t> chain_done_;       ///< per chain: stamp of the last query that timed it
-    std::uint32_t chain_stamp_ = 0;
-    std::vector<double> interior_seed_;           ///< per node: the current query's seed, +inf if none
-    std::vector<routing::NodeId> seeded_interiors_;
-    std::vector<std::uint32_t> seeded_chains_;
-    std::vector<double> chain_scratch_;
-    routing::Dijkstra core_{routing::GraphView{}};
+    routing::ContractedSearch contracted_;  ///< the search of queries without extra targets
     /// Per edge (plus the sentinel no_edge()): its tail and head, interleaved.
     std::vector<std::array<routing::NodeId, 2>> edge_ends_;
     /// Per node (plus the sentinel, always +inf): the current query's node times, seconds.
