@@ -19,8 +19,9 @@
 // for the tile lists), allocated up front — 13 MB for the CAPSO lattice at 100 m, 22 MB for a
 // 100 km x 100 km network — plus the snapper's copy of the segments (56 bytes each: 2.8 MB for
 // Andorra's 50 579) and its per-thread buffers (~100 bytes per segment in reach of a block,
-// 4 bytes per bin), 9 bytes per edge, and 32 bytes per node (edge boxes and speeds, query
-// scratch).
+// 4 bytes per bin), 9 bytes per edge, 32 bytes per node (edge boxes and speeds, query
+// scratch), and the searches: ContractedSearch ~60 bytes per node plus its arcs, and a
+// NearestSourceQuery (for extra targets) ~16 bytes per node.
 // Not thread-safe (owns its query scratch and cache): one engine per thread.
 #pragma once
 
